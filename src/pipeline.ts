@@ -1,0 +1,69 @@
+import type { ArticleRecord, DecodedText, Diagnostic, QuoteRecord, Span } from './types.js';
+import { SCHEMA_ID } from './types.js';
+import type { RuleSet } from './rules/types.js';
+import { loadRules } from './rules/load.js';
+import { decodeBytes } from './stages/decode.js';
+import { readDocument } from './stages/document.js';
+import { splitSentences } from './stages/sentences.js';
+import { findQuotes } from './stages/quotes.js';
+import { findMentions } from './stages/mentions.js';
+import { attributeQuotes } from './stages/attribution.js';
+import { collectEntities } from './stages/entities.js';
+import { codePointMapper } from './offsets.js';
+
+export interface ExtractOptions {
+  /** how the record names its source ("-" for stdin); default "-" */
+  path?: string;
+  /** compiled rules; default: the built-in rules */
+  rules?: RuleSet;
+}
+
+/**
+ * The whole pipeline on one article: decode -> document -> sentences -> quotes -> mentions ->
+ * attribution -> entities, then offsets converted to code points for the record. Takes raw
+ * bytes (decoded here) or an already decoded string.
+ */
+export function extract(input: string | Uint8Array, options: ExtractOptions = {}): ArticleRecord {
+  const rules = options.rules ?? loadRules();
+  const decoded: DecodedText = typeof input === 'string' ? decodeBytes(new TextEncoder().encode(input)) : decodeBytes(input);
+  const { text } = decoded;
+  const doc = readDocument(text, rules);
+  const sentences = splitSentences(text, doc.blocks, rules);
+  const found = findQuotes(text, doc.blocks, rules);
+  const mentions = findMentions(text, doc.blocks, sentences, found.quotes, rules);
+  const attributions = attributeQuotes(text, found.quotes, mentions, doc.citations, rules);
+  const cp = codePointMapper(text);
+  const span = (s: Span): Span => ({ start: cp(s.start), end: cp(s.end) });
+
+  const quotes: QuoteRecord[] = found.quotes.map((q, i) => {
+    const a = attributions[i];
+    return {
+      id: `q${i + 1}`,
+      text: text.slice(q.span.start, q.span.end),
+      kind: a.kind,
+      speaker: a.speaker,
+      cue: a.cue,
+      addressee: a.addressee,
+      citation: a.citation && { source: a.citation.source, date: a.citation.date },
+      paragraph: q.block,
+      span: span(q.span),
+      nested: q.nested.map((n) => ({ text: text.slice(n.start, n.end), span: span(n) })),
+      confidence: round(a.confidence),
+    };
+  });
+  const warnings: Diagnostic[] = [...decoded.warnings, ...found.warnings].map((w) => ({ ...w, offset: w.offset === null ? null : cp(w.offset) }));
+  return {
+    schema: SCHEMA_ID,
+    source: { path: options.path ?? '-', bytes: decoded.bytes, sha256: decoded.sha256, encoding: decoded.encoding },
+    article: { ...doc.meta, paragraphs: doc.blocks.length },
+    treaties: [],
+    quotes,
+    provisions: [],
+    entities: collectEntities(mentions),
+    warnings: warnings.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1)),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,145 @@
+import type { RawCue, RawRules } from './sections.js';
+import type { MarkFamily, MarkRole, ProvisionCue, RuleSet, VerbClass, VerbForm } from './types.js';
+
+const lower = (list: string[] | undefined) => new Set((list ?? []).map((s) => s.toLowerCase()));
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Turns validated raw rules into the lookup tables and regular expressions the stages use. */
+export function compileRules(raw: RawRules): RuleSet {
+  const titles = lower(raw.role_titles);
+  return {
+    marks: new Map(
+      (raw.marks ?? []).map((m) => [
+        m.char,
+        { char: m.char, family: m.family as MarkFamily, role: m.role as MarkRole, also: (m.also as MarkRole) ?? null, apostrophe: !!m.apostrophe },
+      ]),
+    ),
+    elisions: lower(raw.elisions),
+    abbreviations: { noSplit: lower(raw.no_split), mayEnd: lower(raw.may_end) },
+    dates: compileMonths(raw.months ?? []),
+    verbs: compileVerbs(raw),
+    cuePhrases: [...lower(raw.cue_phrases)].sort((a, b) => b.length - a.length),
+    verbModifiers: lower(raw.verb_modifiers),
+    roles: {
+      titles,
+      modifiers: lower(raw.role_modifiers),
+      honorifics: lower(raw.honorifics),
+      maxTitleWords: Math.max(1, ...[...titles].map((t) => t.split(' ').length)),
+    },
+    speakers: {
+      bodies: lower(raw.bodies),
+      outletNouns: lower(raw.outlet_nouns),
+      pluralAnaphors: lower(raw.plural_anaphors),
+      personPronouns: lower(raw.person_pronouns),
+      notNames: lower(raw.not_names),
+    },
+    places: compilePlaces(raw),
+    organizations: { outletNames: lower(raw.outlet_names), heads: lower(raw.organization_heads) },
+    names: {
+      surnameEnding: new RegExp(`\\p{L}{2,}(?:${(raw.surname_endings ?? []).map(escapeRegex).join('|') || '(?!)'})$`, 'u'),
+      knownPeople: new Set(raw.known_people ?? []),
+    },
+    kinds: {
+      documentNouns: lower(raw.document_nouns),
+      documentVerbs: lower(raw.document_verbs),
+      treatyLanguage: phraseRegex(raw.treaty_language ?? []),
+      titleNouns: lower(raw.title_nouns),
+      titleHeads: new Set(raw.title_heads ?? []),
+      termMarkers: [...lower(raw.term_markers)],
+    },
+    provisionTypes: (raw.provision_types ?? []).map((t) => ({
+      id: t.id,
+      atop: t.atop ?? null,
+      description: t.description ?? '',
+      cues: t.cues.map(compileCue),
+      negativeCues: (t.negative_cues ?? []).map(compileCue),
+      threshold: t.threshold ?? 1,
+      examples: [
+        ...(t.examples?.match ?? []).map((text) => ({ text, match: true })),
+        ...(t.examples?.no_match ?? []).map((text) => ({ text, match: false })),
+      ],
+    })),
+  };
+}
+
+/** A phrase matches whole words, case-insensitively; "..." stands for up to six words. */
+export function phraseSource(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s*\.\.\.\s*/)
+    .map((part) => part.split(/\s+/).map(escapeRegex).join('\\s+'))
+    .join('(?:\\s+\\S+){0,6}?\\s+');
+}
+
+function phraseRegex(phrases: string[]): RegExp {
+  if (!phrases.length) return /(?!)/;
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+function compileCue(cue: RawCue): ProvisionCue {
+  const pattern = cue.phrase ?? cue.pattern!;
+  const source = cue.phrase ? `(?<![\\p{L}\\p{N}])${phraseSource(cue.phrase)}(?![\\p{L}\\p{N}])` : cue.pattern!;
+  return { id: cue.id, pattern, regex: new RegExp(source, 'iu'), weight: cue.weight ?? 1 };
+}
+
+function compileMonths(months: string[][]): RuleSet['dates'] {
+  const names = months.flat();
+  const monthPattern = [...names].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+  const index = new Map<string, number>();
+  months.forEach((forms, i) => forms.forEach((f) => index.set(f.toLowerCase(), i + 1)));
+  return {
+    monthPattern,
+    monthDay: new RegExp(`\\b(?:${monthPattern})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${monthPattern})\\b`, 'i'),
+    monthNumber: (name) => index.get(name.toLowerCase().replace(/\.$/, '')) ?? 0,
+  };
+}
+
+function compileVerbs(raw: RawRules): Map<string, VerbForm> {
+  const verbs = new Map<string, VerbForm>();
+  const add = (entries: string[] | undefined, verbClass: VerbClass) => {
+    for (const entry of entries ?? []) {
+      const forms = entry.includes('|') ? entry.split('|') : inflect(entry);
+      const lemma = forms[0].toLowerCase();
+      for (const form of forms) {
+        const key = form.toLowerCase();
+        // a verb listed in two classes keeps the first (speech before label before attitude)
+        if (!verbs.has(key)) verbs.set(key, { lemma, verbClass, participle: key.endsWith('ing') });
+      }
+    }
+  };
+  add(raw.speech_verbs, 'speech');
+  add(raw.label_verbs, 'label');
+  add(raw.attitude_verbs, 'attitude');
+  return verbs;
+}
+
+/** Regular English inflection: state -> states, stated, stating; deny -> denies, denied, denying. */
+export function inflect(lemma: string): string[] {
+  const base = lemma.toLowerCase();
+  if (/[^aeiou]y$/.test(base)) {
+    const stem = base.slice(0, -1);
+    return [base, `${stem}ies`, `${stem}ied`, `${base}ing`];
+  }
+  if (base.endsWith('e')) return [base, `${base}s`, `${base}d`, `${base.slice(0, -1)}ing`];
+  const s = /(s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`;
+  return [base, s, `${base}ed`, `${base}ing`];
+}
+
+function compilePlaces(raw: RawRules): RuleSet['places'] {
+  const parties = new Map<string, string>();
+  const adjectives = new Map<string, string>();
+  const kind = new Map<string, 'country' | 'organization' | 'region'>();
+  const addParty = (entry: { name: string; aliases?: string[]; adjectives?: string[] }, k: 'country' | 'organization') => {
+    for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+      parties.set(alias.toLowerCase(), entry.name);
+      kind.set(alias.toLowerCase(), k);
+    }
+    for (const adj of entry.adjectives ?? []) adjectives.set(adj.toLowerCase(), entry.name);
+  };
+  for (const c of raw.countries ?? []) addParty(c, 'country');
+  for (const o of raw.party_organizations ?? []) addParty(o, 'organization');
+  const regions = lower(raw.regions);
+  for (const r of regions) if (!kind.has(r)) kind.set(r, 'region');
+  return { parties, adjectives, regions, kind };
+}

@@ -1,0 +1,121 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { UsageError } from '../errors.js';
+import { SECTIONS, type RawRules } from './sections.js';
+import { compileRules } from './compile.js';
+import type { RuleSet } from './types.js';
+
+/** The rules that ship with the package: every *.yaml under rules/ (provisions/ included). */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/** User rules files are configuration, not corpora: anything larger is a mistake. */
+const MAX_RULES_BYTES = 2 * 1024 * 1024;
+
+export interface LoadRulesOptions {
+  /** extra rules files, applied in order after the built-in ones */
+  files?: string[];
+}
+
+let builtin: RawRules | undefined;
+
+/**
+ * Loads, validates, merges and compiles the rules. The built-in files are read once per
+ * process; a problem in any file throws a UsageError whose message names file:line and what
+ * is wrong.
+ */
+export function loadRules(options: LoadRulesOptions = {}): RuleSet {
+  builtin ??= readRulesDir(BUILTIN_RULES_DIR);
+  let raw = builtin;
+  for (const file of options.files ?? []) raw = mergeRules(raw, readRulesFile(file));
+  return compileRules(raw);
+}
+
+function readRulesDir(dir: string): RawRules {
+  let raw: RawRules = {};
+  for (const file of listYaml(dir)) raw = mergeRules(raw, readRulesFile(file));
+  return raw;
+}
+
+function listYaml(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return listYaml(path);
+      return /\.ya?ml$/.test(name) ? [path] : [];
+    });
+}
+
+export function readRulesFile(file: string): RawRules {
+  let source: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_RULES_BYTES) throw new UsageError(`${file}: rules file is ${size} bytes; the limit is ${MAX_RULES_BYTES}`);
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`${file}: cannot read rules file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return parseRules(source, file);
+}
+
+/** Parses one rules document. Plain YAML only: custom tags are refused, never executed. */
+export function parseRules(source: string, file: string): RawRules {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const line = problem.linePos?.[0].line ?? lineOf(lines, problem.pos[0]);
+    throw new UsageError(`${file}:${line}: ${problem.message.split('\n')[0]}`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 50 });
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`${file}:1: a rules file must be a mapping of section names to entries`);
+  }
+  const errors: { path: (string | number)[]; message: string }[] = [];
+  for (const [key, entry] of Object.entries(value)) {
+    const section = SECTIONS[key];
+    if (!section) {
+      errors.push({ path: [key], message: `unknown section "${key}" (known: ${Object.keys(SECTIONS).join(', ')})` });
+      continue;
+    }
+    section.check(entry, [key], errors);
+  }
+  if (errors.length) {
+    const { path, message } = errors[0];
+    throw new UsageError(`${file}:${lineOfPath(doc, lines, path)}: ${path.join('.')}: ${message}`);
+  }
+  return value as RawRules;
+}
+
+function lineOfPath(doc: Document, lines: LineCounter, path: (string | number)[]): number {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return lineOf(lines, node.range[0]);
+  }
+  return 1;
+}
+
+function lineOf(lines: LineCounter, offset: number): number {
+  return lines.linePos(offset).line;
+}
+
+/** Later files extend lists and replace keyed entries (marks by char, countries by name, types by id). */
+export function mergeRules(base: RawRules, extra: RawRules): RawRules {
+  const merged: RawRules = { ...base };
+  for (const [key, value] of Object.entries(extra) as [keyof RawRules, unknown[]][]) {
+    const section = SECTIONS[key];
+    const before = (merged[key] as unknown[] | undefined) ?? [];
+    if (!section.key) {
+      merged[key] = [...new Set([...before, ...value])] as never;
+      continue;
+    }
+    const keyOf = (entry: unknown) => (entry as Record<string, unknown>)[section.key!];
+    const replaced = new Map(value.map((entry) => [keyOf(entry), entry]));
+    merged[key] = [...before.filter((entry) => !replaced.has(keyOf(entry))), ...value] as never;
+  }
+  return merged;
+}

@@ -1,0 +1,89 @@
+/** Compiled rules: what the stages consult. Built once per process (or worker) by `loadRules`. */
+
+export type MarkFamily = 'double' | 'single' | 'guillemet' | 'single-guillemet';
+export type MarkRole = 'open' | 'close' | 'either';
+
+export interface MarkRule {
+  char: string;
+  family: MarkFamily;
+  role: MarkRole;
+  also: MarkRole | null;
+  apostrophe: boolean;
+}
+
+export type VerbClass = 'speech' | 'label' | 'attitude';
+
+export interface VerbForm {
+  lemma: string;
+  verbClass: VerbClass;
+  /** -ing form: "saying", "urging" (a participle clause takes the main subject) */
+  participle: boolean;
+}
+
+export interface Country {
+  name: string;
+  aliases: string[];
+  adjectives: string[];
+}
+
+export interface ProvisionExample {
+  text: string;
+  match: boolean;
+}
+
+export interface ProvisionCue {
+  id: string;
+  /** lower-case phrase, or a regular expression source when `regex` is true */
+  pattern: string;
+  regex: RegExp;
+  weight: number;
+}
+
+export interface ProvisionType {
+  id: string;
+  atop: string | null;
+  description: string;
+  cues: ProvisionCue[];
+  negativeCues: ProvisionCue[];
+  /** minimum summed cue weight for a clause to be typed so */
+  threshold: number;
+  examples: ProvisionExample[];
+}
+
+export interface RuleSet {
+  marks: Map<string, MarkRule>;
+  elisions: Set<string>;
+  abbreviations: { noSplit: Set<string>; mayEnd: Set<string> };
+  dates: { monthPattern: string; monthDay: RegExp; monthNumber: (name: string) => number };
+  verbs: Map<string, VerbForm>;
+  cuePhrases: string[];
+  verbModifiers: Set<string>;
+  roles: { titles: Set<string>; modifiers: Set<string>; honorifics: Set<string>; maxTitleWords: number };
+  speakers: {
+    bodies: Set<string>;
+    outletNouns: Set<string>;
+    pluralAnaphors: Set<string>;
+    personPronouns: Set<string>;
+    notNames: Set<string>;
+  };
+  places: {
+    /** lower-case alias, name or adjective -> canonical party name */
+    parties: Map<string, string>;
+    /** lower-case adjective/demonym -> canonical name */
+    adjectives: Map<string, string>;
+    regions: Set<string>;
+    /** lower-case name -> kind */
+    kind: Map<string, 'country' | 'organization' | 'region'>;
+  };
+  organizations: { outletNames: Set<string>; heads: Set<string> };
+  names: { surnameEnding: RegExp; knownPeople: Set<string> };
+  kinds: {
+    documentNouns: Set<string>;
+    documentVerbs: Set<string>;
+    treatyLanguage: RegExp;
+    titleNouns: Set<string>;
+    titleHeads: Set<string>;
+    termMarkers: string[];
+  };
+  provisionTypes: ProvisionType[];
+}

@@ -1,0 +1,450 @@
+import type { RuleSet, VerbForm } from '../rules/types.js';
+import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
+import { phraseEndingAt, phraseStartingAt, isNameWord, type Referent } from '../text/phrases.js';
+import type { Token } from '../text/tokens.js';
+import { surnameKey, type Mentions, type Unit } from './mentions.js';
+import { classifyKind, type KindEvidence } from './kinds.js';
+
+/**
+ * Stage 5: who said each quote, by which cue, to whom, and so whose words they are (kind).
+ * Patterns are tried from the most to the least reliable; each has a stable rule id that the
+ * record carries as provenance. Pronouns, surnames, role descriptions ("the chancellor") and
+ * plural anaphors ("the companies") are resolved against the names the article gives.
+ */
+export interface Attribution {
+  kind: QuoteKind;
+  speaker: Speaker | null;
+  cue: string | null;
+  addressee: string | null;
+  citation: Citation | null;
+  confidence: number;
+}
+
+interface Found {
+  referent: Referent;
+  rule: string;
+  cue: string | null;
+  addressee: string | null;
+  confidence: number;
+  /** the cue sits right next to the quote (“…,” X said / X said: “…”) */
+  direct: boolean;
+}
+
+export function attributeQuotes(
+  text: string,
+  quotes: QuoteSpan[],
+  mentions: Mentions,
+  citations: Citation[],
+  rules: RuleSet,
+): Attribution[] {
+  const discourse = new Discourse(text, mentions, rules);
+  return quotes.map((quote, qi) => {
+    const unitIndex = mentions.units.findIndex((u) => u.span.start <= quote.open && quote.open < u.span.end);
+    const unit = mentions.units[unitIndex];
+    const at = unit ? unit.tokens.findIndex((t) => t.kind === 'quote' && t.start === quote.open) : -1;
+    const citation = citationFor(quote, quotes[qi + 1], citations);
+    if (!unit || at < 0) return { kind: 'term', speaker: null, cue: null, addressee: null, citation, confidence: 0.3 };
+    const found = findSpeaker(unit, unitIndex, at, discourse, rules);
+    const speaker = found ? discourse.resolve(found.referent, unitIndex, found.referent.start) : null;
+    const evidence: KindEvidence = { text, quote, unit, at, found: found && { ...found, speakerResolved: speaker !== null } };
+    const kind = classifyKind(evidence, rules);
+    const spoken = kind === 'speech' && found && speaker;
+    const attribution: Attribution = {
+      kind,
+      speaker: spoken ? { name: speaker.name, mention: speaker.mention, role: speaker.role, rule: found.rule } : null,
+      cue: spoken ? found.cue : null,
+      addressee: spoken ? found.addressee : null,
+      citation,
+      confidence: spoken ? found.confidence * speaker.certainty : kind === 'speech' ? 0.5 : 0.7,
+    };
+    discourse.record(unitIndex, attribution.speaker);
+    return attribution;
+  });
+}
+
+/** An inline citation after the quote, before the next quote, in the same paragraph. */
+function citationFor(quote: QuoteSpan, next: QuoteSpan | undefined, citations: Citation[]): Citation | null {
+  const after = quote.close ?? quote.span.end;
+  return (
+    citations.find((c) => c.span.start > after && (!next || c.span.start < next.open) && (next?.block ?? Infinity) >= quote.block && sameBlock(c, quote, next)) ?? null
+  );
+}
+
+function sameBlock(c: Citation, quote: QuoteSpan, next: QuoteSpan | undefined): boolean {
+  return !next || next.block !== quote.block || c.span.start < next.open;
+}
+
+// ---------------------------------------------------------------------------------------
+// Patterns
+
+function findSpeaker(unit: Unit, unitIndex: number, at: number, discourse: Discourse, rules: RuleSet): Found | null {
+  return (
+    speakerAfterQuote(unit.tokens, at, discourse.text, rules) ??
+    speakerBeforeQuote(unit.tokens, at, discourse, rules) ??
+    colonIntroduction(unit.tokens, at, discourse) ??
+    continuation(unit, unitIndex, discourse) ??
+    previousSentence(unit, unitIndex, at, discourse)
+  );
+}
+
+const CLAUSE_END = /[,.!?…—–-]$/;
+
+/** `“Q,” X said` · `“Q,” said X` · `"Q," General Guven Ergenc, Secretary General of ..., told a news conference`. */
+function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: RuleSet): Found | null {
+  const quote = tokens[at];
+  const inner = quote.text.slice(1, -1).trimEnd();
+  let i = at + 1;
+  const comma = tokens[i]?.text === ',' || tokens[i]?.text === '—';
+  if (comma) i++;
+  if (!comma && !CLAUSE_END.test(inner)) return null;
+  if (!tokens[i]) return null;
+  // inverted: “…,” said Karimov
+  const inverted = verbAt(tokens, i, rules);
+  if (inverted && inverted.verbClass !== 'attitude' && !inverted.participle) {
+    const phrase = phraseStartingAt(tokens, i + 1, rules, text);
+    if (phrase && isSpeakerLike(phrase.referent)) {
+      return { referent: phrase.referent, rule: 'verb-speaker-after-quote', cue: tokens[i].text, addressee: null, confidence: 0.95, direct: true };
+    }
+  }
+  const phrase = phraseStartingAt(tokens, i, rules, text);
+  if (!phrase || !isSpeakerLike(phrase.referent)) return null;
+  let v = phrase.next;
+  const modifiers: Token[] = [];
+  while (tokens[v] && rules.verbModifiers.has(tokens[v].lower)) modifiers.push(tokens[v++]);
+  const verb = verbAt(tokens, v, rules);
+  if (!verb || verb.participle) return null;
+  const cue = [...modifiers, tokens[v]].map((t) => t.text).join(' ');
+  return {
+    referent: phrase.referent,
+    rule: 'speaker-verb-after-quote',
+    cue,
+    addressee: addresseeAfter(tokens, v, text, rules),
+    confidence: 0.95,
+    direct: true,
+  };
+}
+
+/** `X said (that) … “Q”` · `according to X, “Q”` · `…, urging … “Q”` · `X branded Y “Q” for claiming …`. */
+function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, rules: RuleSet): Found | null {
+  const text = discourse.text;
+  for (let v = at - 1; v >= 0; v--) {
+    const phrase = cuePhraseAt(tokens, v, rules);
+    if (phrase === 'according to') {
+      const found = phraseStartingAt(tokens, v + 2, rules, text);
+      if (found && isSpeakerLike(found.referent) && found.next <= at) {
+        return { referent: found.referent, rule: 'according-to', cue: 'according to', addressee: null, confidence: 0.9, direct: true };
+      }
+      continue;
+    }
+    const verb = phrase ? null : verbAt(tokens, v, rules);
+    if (!phrase && !verb && !isDocumentVerb(tokens[v], rules)) continue;
+    if (isPassive(tokens, v, rules) || tokens[v - 1]?.lower === 'to') continue;
+    const direct = tokens.slice(v + 1, at).every((t) => t.kind === 'punct') || tokens[at - 1]?.text === ':';
+    const cueText = phrase ?? tokens[v].text;
+    if (verb?.participle) {
+      const found = participleSubject(tokens, v, discourse, rules);
+      if (found) return { ...found, cue: cueText, addressee: null, direct };
+      continue;
+    }
+    const { first, cue } = subjectStart(tokens, v, rules, cueText);
+    const subject = phraseEndingAt(tokens, first, rules, text);
+    if (subject && subject.type === 'document') {
+      return { referent: subject, rule: 'document-verb', cue, addressee: null, confidence: 0.9, direct };
+    }
+    if (!verb && !phrase) continue; // a document verb whose subject is not a document
+    if (subject && isSpeakerLike(subject)) {
+      return { referent: subject, rule: 'speaker-verb-before-quote', cue, addressee: addresseeAfter(tokens, v, text, rules), confidence: 0.9, direct };
+    }
+    const main = discourse.mainSubject(tokens);
+    if (main && isSpeakerLike(main) && main.start < tokens[v].start) {
+      return { referent: main, rule: 'sentence-subject', cue, addressee: null, confidence: 0.75, direct };
+    }
+  }
+  return null;
+}
+
+/** The subject of an -ing cue: "with Reagan describing", "X branded Y … for claiming", else the sentence's subject. */
+function participleSubject(tokens: Token[], v: number, discourse: Discourse, rules: RuleSet): Omit<Found, 'cue' | 'addressee' | 'direct'> | null {
+  const text = discourse.text;
+  const before = tokens[v - 1];
+  if (before?.lower === 'for' || before?.lower === 'of') {
+    // "X branded/accused Y … for claiming “Q”": Y's words
+    for (let k = v - 2; k >= 0; k--) {
+      const main = verbAt(tokens, k, rules);
+      if (!main) continue;
+      const object = phraseStartingAt(tokens, k + 1, rules, text);
+      if (object && object.referent.type === 'person') return { referent: object.referent, rule: 'participle-object', confidence: 0.8 };
+      break;
+    }
+    return null;
+  }
+  if (before && before.kind === 'word' && isNameWord(before, rules)) {
+    const named = phraseEndingAt(tokens, v - 1, rules, text);
+    if (named && named.type === 'person') return { referent: named, rule: 'participle-subject', confidence: 0.85 };
+  }
+  const main = discourse.mainSubject(tokens);
+  if (main && isSpeakerLike(main)) return { referent: main, rule: 'participle-main-subject', confidence: 0.85 };
+  return null;
+}
+
+/** `X …: “Q”`: a colon hands the floor to the sentence's subject. */
+function colonIntroduction(tokens: Token[], at: number, discourse: Discourse): Found | null {
+  if (tokens[at - 1]?.text !== ':') return null;
+  const main = discourse.mainSubject(tokens);
+  if (!main || !isSpeakerLike(main)) return null;
+  return { referent: main, rule: 'colon-introduction', cue: ':', addressee: null, confidence: 0.75, direct: true };
+}
+
+/** "He will say X “…”. And that he wants …": a sentence opening with "(and) that" continues reported speech. */
+function continuation(unit: Unit, unitIndex: number, discourse: Discourse): Found | null {
+  const words = unit.tokens.filter((t) => t.kind === 'word').slice(0, 2).map((t) => t.lower);
+  if (!(words[0] === 'that' || (words[0] === 'and' && words[1] === 'that'))) return null;
+  const previous = discourse.speakerOf(unitIndex - 1, unit.block);
+  if (!previous) return null;
+  return { referent: previous, rule: 'continued-reported-speech', cue: null, addressee: null, confidence: 0.65, direct: false };
+}
+
+/** A quote that opens its sentence with no cue takes the speaker of the sentence before. */
+function previousSentence(unit: Unit, unitIndex: number, at: number, discourse: Discourse): Found | null {
+  const opening = unit.tokens.slice(0, at).every((t) => t.kind === 'punct' || discourse.rules.speakers.notNames.has(t.lower));
+  if (!opening || unitIndex === 0) return null;
+  const previous = discourse.speakerOf(unitIndex - 1, unit.block) ?? discourse.colonSubject(unitIndex - 1);
+  if (!previous) return null;
+  return { referent: previous, rule: 'previous-sentence', cue: null, addressee: null, confidence: 0.7, direct: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// Token helpers
+
+function verbAt(tokens: Token[], i: number, rules: RuleSet): VerbForm | null {
+  const t = tokens[i];
+  if (!t || t.kind !== 'word') return null;
+  return rules.verbs.get(t.lower) ?? null;
+}
+
+function isDocumentVerb(t: Token, rules: RuleSet): boolean {
+  return t.kind === 'word' && rules.kinds.documentVerbs.has(t.lower);
+}
+
+/** Multi-word cue ending at token v ("according to" ends at "to"; we look at its first word). */
+function cuePhraseAt(tokens: Token[], v: number, rules: RuleSet): string | null {
+  for (const phrase of rules.cuePhrases) {
+    const words = phrase.split(' ');
+    if (words.every((w, k) => tokens[v + k]?.lower === w)) return phrase;
+  }
+  return null;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
+
+/** "has been accused by", "was described as": the subject is not the speaker. */
+function isPassive(tokens: Token[], v: number, rules: RuleSet): boolean {
+  const t = tokens[v];
+  if (!/(ed|en|wn|ld|ught)$/.test(t.lower)) return false;
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (BE.has(tokens[k].lower)) return true;
+    if (!rules.verbModifiers.has(tokens[k].lower)) return false;
+  }
+  return false;
+}
+
+/** Skips auxiliaries and adverbs left of the verb; returns the last token of the subject and the cue as written. */
+function subjectStart(tokens: Token[], v: number, rules: RuleSet, cue: string): { first: number; cue: string } {
+  let k = v - 1;
+  const aux: string[] = [];
+  while (k >= 0 && rules.verbModifiers.has(tokens[k].lower) && tokens[k].kind === 'word') aux.unshift(tokens[k--].text);
+  const auxiliaries = aux.filter((w) => /^(will|would|shall|should|can|could|may|might|must|has|have|had|is|are|was|were|did|does|do)$/i.test(w));
+  return { first: k, cue: [...auxiliaries, cue].join(' ') };
+}
+
+/** "told journalists", "told an emergency cabinet meeting in Athens", "said in an address to the State Duma". */
+function addresseeAfter(tokens: Token[], v: number, text: string, rules: RuleSet): string | null {
+  const verb = rules.verbs.get(tokens[v]?.lower ?? '');
+  let start = v + 1;
+  if (verb?.lemma !== 'tell') {
+    const to = tokens.findIndex((t, k) => k > v && k <= v + 5 && t.lower === 'to' && /^(address|speech|letter|message|statement)$/.test(tokens[k - 1]?.lower ?? ''));
+    if (to < 0) return null;
+    start = to + 1;
+  }
+  let end = start;
+  while (end < tokens.length && tokens[end].kind === 'word' && !/^(that|if|whether|how|what|on|about|later)$/.test(tokens[end].lower)) end++;
+  if (end === start) return null;
+  return text.slice(tokens[start].start, tokens[end - 1].end);
+}
+
+/** Anything but a document can speak: people, bodies, outlets, groups, capitals ("Moscow insists"). */
+function isSpeakerLike(r: Referent): boolean {
+  return r.type !== 'document';
+}
+
+// ---------------------------------------------------------------------------------------
+// Discourse: subjects of sentences, and resolution of pronouns, surnames and descriptions
+
+/** Titles that name an anonymous source; "the official said" is not resolved to the last person named. */
+const ANONYMOUS = new Set(['official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'analyst', 'analysts', 'expert', 'experts', 'observer', 'observers', 'commentator', 'commentators']);
+const CLAUSE_OPENERS = new Set(['in', 'on', 'at', 'by', 'with', 'from', 'during', 'after', 'before', 'since', 'although', 'though', 'because', 'while', 'when', 'as', 'if', 'even', 'like', 'unlike', 'despite', 'amid', 'under', 'over', 'following', 'given', 'for', 'through', 'throughout', 'within', 'without', 'upon', 'once', 'until', 'whereas', 'having', 'according']);
+const INTRO_WORDS = new Set(['but', 'and', 'yet', 'so', 'meanwhile', 'however', 'still', 'thus', 'furthermore', 'moreover', 'instead', 'also', 'then', 'now', 'indeed', 'separately', 'similarly', 'nevertheless', 'nonetheless']);
+
+interface Resolved extends Omit<Speaker, 'rule'> {
+  certainty: number;
+}
+
+class Discourse {
+  private readonly speakers = new Map<number, Referent>();
+  private readonly subjects = new Map<number, Referent | null>();
+
+  constructor(
+    readonly text: string,
+    private readonly mentions: Mentions,
+    readonly rules: RuleSet,
+  ) {}
+
+  /** Remembers the speaker of a quote so later pronouns and "previous sentence" can find it. */
+  record(unitIndex: number, speaker: Speaker | null): void {
+    if (!speaker || this.speakers.has(unitIndex)) return;
+    this.speakers.set(unitIndex, { type: 'person', name: speaker.name, role: speaker.role, mention: speaker.mention, start: 0, end: 0 });
+  }
+
+  /** The speaker attributed in unit `i` (same paragraph or the one before), if any. */
+  speakerOf(i: number, block: number): Referent | null {
+    const unit = this.mentions.units[i];
+    if (!unit || block - unit.block > 1) return null;
+    return this.speakers.get(i) ?? null;
+  }
+
+  /** The subject of a unit that ends with a colon ("X said:" then the quote in the next paragraph). */
+  colonSubject(i: number): Referent | null {
+    const unit = this.mentions.units[i];
+    if (!unit || unit.tokens[unit.tokens.length - 1]?.text !== ':') return null;
+    const main = this.mainSubject(unit.tokens);
+    return main && isSpeakerLike(main) ? main : null;
+  }
+
+  /** The grammatical subject of a sentence, skipping an opening adverbial or participial clause. */
+  mainSubject(tokens: Token[]): Referent | null {
+    let i = 0;
+    while (tokens[i] && (INTRO_WORDS.has(tokens[i].lower) || tokens[i].text === ',')) i++;
+    const opener = tokens[i];
+    if (opener?.kind === 'quote') {
+      const after = tokens[i + 1]?.text === ',' ? i + 2 : i + 1;
+      return phraseStartingAt(tokens, after, this.rules, this.text)?.referent ?? null;
+    }
+    const direct = opener && !this.isIntroClause(opener) ? phraseStartingAt(tokens, i, this.rules, this.text) : null;
+    if (direct && isSpeakerLike(direct.referent)) return direct.referent;
+    // an opening clause ("Speaking last night, Chirac …", "Terming X “…,” Karimov …"): subject after it
+    for (let k = i; k < tokens.length && k < i + 30; k++) {
+      const t = tokens[k];
+      const endsClause = t.text === ',' || (t.kind === 'quote' && /,\s*.$/u.test(t.text));
+      if (!endsClause) continue;
+      const after = phraseStartingAt(tokens, k + 1, this.rules, this.text);
+      if (after && isSpeakerLike(after.referent)) return after.referent;
+      break;
+    }
+    // no comma after the opening phrase ("During his speech Mr Brown told MPs"): the first person named
+    for (let k = i + 1; k < tokens.length && k < i + 15; k++) {
+      if (!tokens[k].cap || tokens[k - 1].cap) continue;
+      const named = phraseStartingAt(tokens, k, this.rules, this.text);
+      if (named?.referent.type === 'person') return named.referent;
+    }
+    return null;
+  }
+
+  /** A word that opens an adverbial or participial clause before the subject ("In Athens,", "Speaking last night,"). */
+  private isIntroClause(t: Token): boolean {
+    if (t.kind !== 'word') return true;
+    return CLAUSE_OPENERS.has(t.lower) || (/(?:ing|ed)$/.test(t.lower) && !this.rules.roles.titles.has(t.lower));
+  }
+
+  /** Turns a referent into the speaker the record reports. */
+  resolve(r: Referent, unitIndex: number, offset: number): Resolved | null {
+    switch (r.type) {
+      case 'person': {
+        const name = this.mentions.fullNames.get(surnameKey(r.name)) ?? r.name;
+        return { name, mention: r.mention, role: r.role ?? this.mentions.roles.get(name) ?? null, certainty: 1 };
+      }
+      case 'organization':
+        return { name: this.fullOrganization(r.name), mention: r.mention, role: r.role, certainty: 1 };
+      case 'group':
+      case 'place':
+        return { name: r.name, mention: r.mention, role: r.role, certainty: 1 };
+      case 'pronoun': {
+        const person = r.name.toLowerCase() === 'it' ? this.lastOrganization(unitIndex, offset) : this.lastPerson(unitIndex, offset);
+        return person && { ...person, mention: r.mention, certainty: 0.95 };
+      }
+      case 'plural': {
+        const group = this.lastGroup(unitIndex, offset);
+        return group && { name: group.name, mention: r.mention, role: null, certainty: 0.85 };
+      }
+      case 'description': {
+        const head = r.mention.toLowerCase().split(/\s+/).pop()!;
+        const byRole = this.personWithRole(head);
+        if (byRole) return { name: byRole, mention: r.mention, role: r.role, certainty: 0.85 };
+        if (ANONYMOUS.has(head)) return null;
+        const person = this.lastPerson(unitIndex, offset);
+        return person && { ...person, mention: r.mention, role: r.role, certainty: 0.8 };
+      }
+      case 'document':
+        return null;
+    }
+  }
+
+  private personWithRole(head: string): string | null {
+    for (const [name, role] of this.mentions.roles) if (role.toLowerCase().split(/\s+/).includes(head)) return name;
+    return null;
+  }
+
+  /** "the Ministry" -> "Russia’s Defense Ministry" when the article named it in full before. */
+  private fullOrganization(name: string): string {
+    const lower = name.toLowerCase();
+    let best = name;
+    for (const r of this.mentions.all) {
+      if (r.type === 'organization' && r.name.toLowerCase().endsWith(lower) && r.name.length > best.length) best = r.mention;
+    }
+    return best;
+  }
+
+  /** The most recent person in subject position (or quoted speaker) before `offset`. */
+  private lastPerson(unitIndex: number, offset: number): Omit<Resolved, 'certainty' | 'mention'> | null {
+    for (let i = unitIndex; i >= 0 && unitIndex - i < 12; i--) {
+      const candidates = [this.speakers.get(i), this.subjectOf(i)].filter((r): r is Referent => !!r && r.start < (i === unitIndex ? offset : Infinity));
+      for (const r of candidates) {
+        if (r.type === 'person') {
+          const name = this.mentions.fullNames.get(surnameKey(r.name)) ?? r.name;
+          return { name, role: r.role ?? this.mentions.roles.get(name) ?? null };
+        }
+        if (r.type === 'description' && !ANONYMOUS.has(r.mention.toLowerCase().split(/\s+/).pop()!)) {
+          const earlier = this.lastPerson(i - 1, Infinity);
+          if (earlier) return earlier;
+        }
+      }
+    }
+    return null;
+  }
+
+  private lastOrganization(unitIndex: number, offset: number): Omit<Resolved, 'certainty' | 'mention'> | null {
+    for (const r of [...this.mentions.all].reverse()) {
+      if (r.type === 'organization' && r.start < offset) return { name: r.name, role: null };
+    }
+    void unitIndex;
+    return null;
+  }
+
+  /** The last pair or group named ("EADS and BAE Systems") before `offset`. */
+  private lastGroup(unitIndex: number, offset: number): { name: string } | null {
+    for (let i = unitIndex; i >= 0 && unitIndex - i < 12; i--) {
+      const subject = this.subjectOf(i);
+      if (subject && subject.type === 'group' && subject.start < offset) return { name: subject.name };
+    }
+    return null;
+  }
+
+  private subjectOf(i: number): Referent | null {
+    if (!this.subjects.has(i)) {
+      const unit = this.mentions.units[i];
+      this.subjects.set(i, unit ? this.mainSubject(unit.tokens) : null);
+    }
+    return this.subjects.get(i)!;
+  }
+}
+
+export type { Found };

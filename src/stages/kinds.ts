@@ -1,0 +1,124 @@
+import type { RuleSet } from '../rules/types.js';
+import type { QuoteKind, QuoteSpan } from '../types.js';
+import type { Referent } from '../text/phrases.js';
+import { isNameWord } from '../text/phrases.js';
+import type { Token } from '../text/tokens.js';
+import type { Unit } from './mentions.js';
+
+/**
+ * Whose words is a quote (GOLD.md): someone's utterance (speech), text quoted from a treaty
+ * or other document (document), the author's scare quotes or a mentioned word (term), or the
+ * name of a work, law or event (title). Decided from the attribution found and the words
+ * around the quote, in a fixed order of precedence.
+ */
+export interface KindEvidence {
+  text: string;
+  quote: QuoteSpan;
+  unit: Unit;
+  /** index of the quote's token in `unit.tokens` */
+  at: number;
+  found: { referent: Referent; rule: string; direct: boolean; speakerResolved: boolean } | null;
+}
+
+/** Rules whose cue is a verb with an explicit subject: strong evidence of speech. */
+const CUE_RULES = new Set(['speaker-verb-before-quote', 'according-to', 'participle-main-subject', 'participle-subject', 'participle-object', 'sentence-subject']);
+const AFTER_QUOTE_RULES = new Set(['speaker-verb-after-quote', 'verb-speaker-after-quote']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'such']);
+
+export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
+  const inner = e.text.slice(e.quote.span.start, e.quote.span.end);
+  const { tokens } = e.unit;
+  const found = e.found;
+  if (found?.referent.type === 'document') return 'document';
+  if (found && AFTER_QUOTE_RULES.has(found.rule)) return 'speech';
+  if (isTitle(inner, tokens, e.at, rules)) return 'title';
+  if (labelsFollowingName(inner, tokens, e.at, rules) || followsTermMarker(tokens, e.at, rules)) return 'term';
+  if (inDocumentFrame(tokens, e.at, rules)) return 'document';
+  if (found && CUE_RULES.has(found.rule)) return 'speech';
+  if (!found && inDocumentSentence(inner, tokens, e.at, rules)) return 'document';
+  const treatyText = rules.kinds.treatyLanguage.test(inner) && wordCount(inner) >= 6;
+  if (found) return treatyText && found.referent.type !== 'person' && found.referent.type !== 'pronoun' ? 'document' : 'speech';
+  if (treatyText) return 'document';
+  if (isFullSentence(inner)) return 'speech';
+  return 'term';
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * A Title-Cased quote that names a document, work or event: its first word is a title head
+ * ("Agreement on …", "On approval of …") or a title noun stands before it ("the bill “…”").
+ */
+function isTitle(inner: string, tokens: Token[], at: number, rules: RuleSet): boolean {
+  const trimmed = inner.trim();
+  if (!trimmed || /[.!?…]["”’]?$/.test(trimmed)) return false;
+  const words: string[] = trimmed.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (!words.length || !/^\p{Lu}/u.test(words[0])) return false;
+  const significant = words.filter((w) => w.length > 3);
+  const capitalised = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (significant.length && capitalised / significant.length < 0.6) return false;
+  const before = tokens[at - 1];
+  const namedBefore = before?.kind === 'word' && rules.kinds.titleNouns.has(before.lower);
+  const headed = rules.kinds.titleHeads.has(words[0]) || words.slice(1).some((w) => rules.kinds.titleHeads.has(w) && w !== 'On');
+  return namedBefore || headed;
+}
+
+/** South Ossetian “president” Leonid Tibilov: a scare-quoted title in front of a name. */
+function labelsFollowingName(inner: string, tokens: Token[], at: number, rules: RuleSet): boolean {
+  const next = tokens[at + 1];
+  return !!next && next.kind === 'word' && isNameWord(next, rules) && wordCount(inner) <= 3 && !/[,.!?…]$/.test(inner.trim());
+}
+
+/** the so-called “base”, the word “may” */
+function followsTermMarker(tokens: Token[], at: number, rules: RuleSet): boolean {
+  const before = tokens
+    .slice(Math.max(0, at - 3), at)
+    .map((t) => t.lower || t.text)
+    .join(' ');
+  return rules.kinds.termMarkers.some((m) => before === m || before.endsWith(` ${m}`));
+}
+
+/**
+ * Document text framed as such: "In the treaty, the sides agree … “…”", or a quote right
+ * after the document it comes from ("the draft agreement between Russia and X “on …”").
+ */
+function inDocumentFrame(tokens: Token[], at: number, rules: RuleSet): boolean {
+  const words = tokens.filter((t) => t.kind === 'word');
+  if (/^(in|under|by)$/.test(words[0]?.lower ?? '')) {
+    for (let k = 1; k < 5 && k < words.length; k++) {
+      if (isDocumentNoun(words[k], rules)) return tokens.indexOf(words[k]) < at;
+      if (!/^(the|this|that|its|a|new|draft|joint|bilateral|final)$/.test(words[k].lower)) break;
+    }
+  }
+  for (let k = at - 1; k >= 0 && at - k <= 8; k--) {
+    const t = tokens[k];
+    if (isDocumentNoun(t, rules)) return true;
+    const nounPhraseWord = t.cap || /^(between|and|of|the|with|on)$/.test(t.lower);
+    if (!nounPhraseWord) return false;
+  }
+  return false;
+}
+
+/**
+ * A fragment in a sentence about a document, with nobody said to speak: "the creation of a
+ * “common defence space” remained in the Abkhaz version". A demonstrative before the quote
+ * ("this “partnership”") makes it the author's label instead.
+ */
+function inDocumentSentence(inner: string, tokens: Token[], at: number, rules: RuleSet): boolean {
+  if (!/^\p{Ll}/u.test(inner.trim())) return false;
+  if (DEMONSTRATIVES.has(tokens[at - 1]?.lower ?? '')) return false;
+  const hasCue = tokens.some((t) => t.kind === 'word' && rules.verbs.has(t.lower) && rules.verbs.get(t.lower)!.verbClass !== 'attitude');
+  return !hasCue && tokens.some((t) => isDocumentNoun(t, rules));
+}
+
+function isDocumentNoun(t: Token, rules: RuleSet): boolean {
+  return t.kind === 'word' && !t.cap && rules.kinds.documentNouns.has(t.lower);
+}
+
+/** Starts with a capital (after brackets or an ellipsis) and ends like a sentence. */
+function isFullSentence(inner: string): boolean {
+  const trimmed = inner.trim();
+  return /^[[(…."']*\p{Lu}/u.test(trimmed) && /[.!?…,]$/.test(trimmed) && wordCount(trimmed) >= 4;
+}

@@ -1,0 +1,139 @@
+import type { RuleSet } from '../rules/types.js';
+import type { Block, QuoteSpan, Sentence, Span } from '../types.js';
+import { analyzePhrase, isNameWord, isRoleWord, type Referent } from '../text/phrases.js';
+import { stripPossessive, tokenize, type Token } from '../text/tokens.js';
+import { lexiconTag, tagWindow } from '../nlp/compromise.js';
+
+/**
+ * Names in the article, found by a cheap scan of capitalised runs in every sentence (no NLP
+ * tagger): the people, organizations and places later stages resolve speakers against and
+ * count as entities. Also builds the "units" the attribution stage reads: sentences, merged
+ * where a quote runs across a sentence boundary, tokenized once with each quote as one token.
+ */
+export interface Unit {
+  span: Span;
+  block: number;
+  tokens: Token[];
+}
+
+export interface Mentions {
+  units: Unit[];
+  /** every named referent, in text order */
+  all: Referent[];
+  /** surname (lower-case) -> fullest personal name the article gives */
+  fullNames: Map<string, string>;
+  /** fullest personal name -> first role the article attaches to it */
+  roles: Map<string, string>;
+}
+
+export function findMentions(text: string, blocks: Block[], sentences: Sentence[], quotes: QuoteSpan[], rules: RuleSet): Mentions {
+  const units = buildUnits(text, sentences, quotes);
+  const found: Referent[] = [];
+  // headlines are Title Cased: every word looks like a name there
+  const titleBlocks = new Set(blocks.filter((b) => b.role === 'title').map((b) => b.index));
+  for (const unit of units) if (!titleBlocks.has(unit.block)) found.push(...namesIn(unit.tokens, rules, text));
+  // a lone capitalised word is a person only as the surname of a full name, or with a title
+  const surnames = new Set(found.filter((r) => r.type === 'person' && /\s/.test(r.name)).map((r) => surnameKey(r.name)));
+  const all = found.filter((r) => r.type !== 'person' || /\s/.test(r.name) || r.role || surnames.has(surnameKey(r.name)) || /^(?:mr|mrs|ms|dr)\b/i.test(r.mention));
+  const fullNames = new Map<string, string>();
+  const roles = new Map<string, string>();
+  for (const r of all) {
+    if (r.type !== 'person') continue;
+    const key = surnameKey(r.name);
+    const known = fullNames.get(key);
+    if (!known || r.name.split(/\s+/).length > known.split(/\s+/).length) fullNames.set(key, r.name);
+  }
+  for (const r of all) {
+    if (r.type !== 'person' || !r.role) continue;
+    const full = fullNames.get(surnameKey(r.name))!;
+    if (!roles.has(full)) roles.set(full, r.role);
+  }
+  return { units, all, fullNames, roles };
+}
+
+export function surnameKey(name: string): string {
+  const words = stripPossessive(name).split(/\s+/);
+  return words[words.length - 1].toLowerCase();
+}
+
+/** Quote bounds as the tokenizer wants them: opening mark to just after the closing mark. */
+function quoteBounds(q: QuoteSpan): { open: number; end: number } {
+  return { open: q.open, end: q.close === null ? q.span.end : q.close + 1 };
+}
+
+function buildUnits(text: string, sentences: Sentence[], quotes: QuoteSpan[]): Unit[] {
+  const bounds = quotes.map(quoteBounds);
+  const merged: { span: Span; block: number }[] = [];
+  let q = 0;
+  for (const s of sentences) {
+    const last = merged[merged.length - 1];
+    while (q < bounds.length && bounds[q].end <= s.span.start) q++;
+    // a quote that opened in the previous unit and is still open here joins the two
+    const crossing = last && last.block === s.block && q < bounds.length && bounds[q].open < s.span.start;
+    if (crossing) last.span = { start: last.span.start, end: s.span.end };
+    else merged.push({ span: { ...s.span }, block: s.block });
+  }
+  return merged.map((u) => ({ ...u, tokens: tokenize(text, u.span, bounds) }));
+}
+
+/** Runs of capitalised words (with the titles and particles that go with them) analysed as names. */
+function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
+  const found: Referent[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i].cap) continue;
+    let j = i;
+    while (j + 1 < tokens.length && continuesName(tokens, j + 1, rules)) j++;
+    // "Uzbek President Islam Karimov’s remarks": the possessive ends the name
+    const run = tokens.slice(i, j + 1);
+    const referent = analyzePhrase(run, rules, text, null);
+    const initial = i === 0 || sentenceInitial(tokens, i);
+    i = j;
+    if (!referent) continue;
+    // a capitalised common noun opening a sentence ("Statements by …") is no organization
+    if (referent.type === 'organization' && initial && run.length === 1 && !rules.organizations.outletNames.has(run[0].lower)) continue;
+    if (referent.type === 'person' ? isPersonName(referent.name, rules) : referent.type === 'organization' || referent.type === 'place') found.push(referent);
+  }
+  return found;
+}
+
+function continuesName(tokens: Token[], k: number, rules: RuleSet): boolean {
+  const t = tokens[k];
+  if (t.kind !== 'word') return false;
+  if (t.cap) return !/[’']s$/.test(tokens[k - 1].text);
+  // "the Kremlin-connected analyst Sergei Karaganov", "Tory leader Michael Howard"
+  if (isRoleWord(t.lower, rules) && (tokens[k + 1]?.cap || isRoleWord(tokens[k + 1]?.lower ?? '', rules))) return true;
+  // "Minister of Defense", "Shusha Declaration on Allied Relations"
+  return (t.lower === 'of' || t.lower === 'on' || t.lower === 'for') && !!tokens[k + 1]?.cap && tokens[k - 1].cap;
+}
+
+function sentenceInitial(tokens: Token[], i: number): boolean {
+  return i > 0 && tokens[i - 1].kind === 'punct' && /[.!?:;]/.test(tokens[i - 1].text);
+}
+
+/**
+ * Whether a capitalised run names a person. Cheap evidence first: a name the user listed, a
+ * first name compromise's lexicon knows, a surname ending common in the region. Only runs
+ * that stay undecided are tagged by compromise (memoized per string).
+ */
+function isPersonName(name: string, rules: RuleSet): boolean {
+  if (rules.names.knownPeople.has(name)) return true;
+  const words = name.split(/\s+/);
+  if (words.some((w) => /\d/.test(w))) return false;
+  const asTokens = words.map((w) => ({ text: w, lower: w.toLowerCase(), start: 0, end: 0, kind: 'word' as const, cap: true }));
+  if (!asTokens.every((t) => isNameWord(t, rules))) return false;
+  if (words.some((w) => rules.kinds.titleHeads.has(w) || rules.organizations.heads.has(w.toLowerCase()))) return false;
+  const first = lexiconTag(words[0].toLowerCase());
+  if (first === 'MaleName' || first === 'FemaleName' || first === 'FirstName') return true;
+  const last = words[words.length - 1];
+  if (rules.names.surnameEnding.test(last) && lexiconTag(last.toLowerCase()) === null) return true;
+  return taggedAsPerson(name);
+}
+
+const NOT_A_NAME = new Set(['Adjective', 'Demonym', 'Plural', 'Organization', 'Place', 'Country', 'City', 'Region', 'Infinitive', 'Comparative']);
+
+/** compromise's reading of the run in isolation: a person unless it sees ordinary words or a place. */
+function taggedAsPerson(name: string): boolean {
+  const terms = tagWindow(name);
+  if (terms.some((t) => t.tags.includes('Person'))) return !terms.some((t) => t.tags.includes('Organization'));
+  return terms.length > 0 && !terms.some((t) => t.tags.some((tag) => NOT_A_NAME.has(tag)));
+}

@@ -1,0 +1,157 @@
+import type { Block, Diagnostic, QuoteSpan, Span } from '../types.js';
+import type { MarkRule, RuleSet } from '../rules/types.js';
+
+/**
+ * Stage 4: quoted spans. Marks pair by family, not by sequence (a straight " may close a “),
+ * using the characters around each mark to tell openers from closers and apostrophes from
+ * closing single quotes. A quote inside a quote stays inside its parent (`nested`). Quotes do
+ * not cross paragraphs, except by the newswire convention: a paragraph that opens a quote
+ * without closing it, followed by a paragraph that reopens one, gives one quote per paragraph.
+ * Anything that does not pair is a warning; the scan is linear in the text.
+ */
+export function findQuotes(text: string, blocks: Block[], rules: RuleSet): { quotes: QuoteSpan[]; warnings: Diagnostic[] } {
+  const quotes: QuoteSpan[] = [];
+  const warnings: Diagnostic[] = [];
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    const found = scanBlock(text, block, rules, next ? opensWithQuote(text, next, rules) : null);
+    quotes.push(...found.quotes);
+    warnings.push(...found.warnings);
+  });
+  return { quotes, warnings };
+}
+
+interface OpenMark {
+  offset: number;
+  rule: MarkRule;
+  nested: Span[];
+}
+
+function scanBlock(
+  text: string,
+  block: Block,
+  rules: RuleSet,
+  nextOpens: MarkRule | null,
+): { quotes: QuoteSpan[]; warnings: Diagnostic[] } {
+  const quotes: QuoteSpan[] = [];
+  const warnings: Diagnostic[] = [];
+  const stack: OpenMark[] = [];
+  const { start, end } = block.span;
+  for (let i = start; i < end; i++) {
+    const rule = rules.marks.get(text[i]);
+    if (!rule) continue;
+    const action = decide(text, i, rule, stack, rules, end);
+    if (action === 'skip') continue;
+    if (action === 'open') {
+      stack.push({ offset: i, rule, nested: [] });
+      continue;
+    }
+    if (action === 'stray') {
+      warnings.push({ code: 'unbalanced-quote', message: `closing ${rule.char} without an opening mark`, offset: i });
+      continue;
+    }
+    // close: unwind to the matching opener; anything opened after it never closed
+    const at = openIndex(stack, rule);
+    for (const lost of stack.splice(at + 1)) warnings.push(unclosed(lost));
+    const opener = stack.pop()!;
+    const span = { start: opener.offset + 1, end: i };
+    if (stack.length) stack[stack.length - 1].nested.push(span, ...opener.nested);
+    else quotes.push({ span, open: opener.offset, close: i, block: block.index, nested: opener.nested });
+  }
+  // Only the outermost open quote can run on into the next paragraph; the rest are unbalanced.
+  const [outer, ...inner] = stack;
+  for (const lost of inner) warnings.push(unclosed(lost));
+  if (outer) {
+    if (nextOpens && nextOpens.family === outer.rule.family) {
+      let stop = end;
+      while (stop > outer.offset + 1 && /\s/.test(text[stop - 1])) stop--;
+      quotes.push({ span: { start: outer.offset + 1, end: stop }, open: outer.offset, close: null, block: block.index, nested: outer.nested });
+    } else {
+      warnings.push(unclosed(outer));
+    }
+  }
+  return { quotes, warnings };
+}
+
+function unclosed(mark: OpenMark): Diagnostic {
+  return { code: 'unbalanced-quote', message: `opening ${mark.rule.char} is never closed`, offset: mark.offset };
+}
+
+type Action = 'open' | 'close' | 'stray' | 'skip';
+
+function openIndex(stack: OpenMark[], rule: MarkRule): number {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].rule.family === rule.family) return k;
+  return -1;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE_OR_OPENER = /[\s([{\u2014\u2013\-/“‘"'«‹„‚]/;
+const SPACE_OR_CLOSER = /[\s.,;:!?)\]}\u2014\u2013\-/…”’"'»›]/;
+
+/** What a mark does here: open, close, or nothing (an apostrophe), from its glyph, neighbours and what is open. */
+function decide(text: string, i: number, rule: MarkRule, stack: OpenMark[], rules: RuleSet, end: number): Action {
+  const before = i > 0 ? text[i - 1] : ' ';
+  const after = i + 1 < end ? text[i + 1] : ' ';
+  const canOpen = !/\s/.test(after) && SPACE_OR_OPENER.test(before);
+  const canClose = !/\s/.test(before) && SPACE_OR_CLOSER.test(after);
+  const isOpen = openIndex(stack, rule) >= 0;
+
+  if (rule.apostrophe && isApostrophe(text, i, before, after, isOpen, rule, rules, end)) return 'skip';
+
+  const mayClose = rule.role === 'close' || rule.role === 'either' || rule.also === 'close';
+  const mayOpen = rule.role === 'open' || rule.role === 'either' || rule.also === 'open';
+  if (isOpen && mayClose && (canClose || (!canOpen && rule.role !== 'open'))) return 'close';
+  if (mayOpen && (canOpen || rule.role === 'open') && !(rule.role === 'close' && isOpen)) return 'open';
+  if (isOpen && mayClose) return 'close';
+  if (rule.apostrophe) return 'skip';
+  return 'stray';
+}
+
+/**
+ * ’ and ' are apostrophes between letters (Russia’s, didn’t), before digits (’80s), in
+ * elisions ('em), and after a plural s (the Parties’ rights) unless they close an open
+ * single quote that nothing later in the paragraph could close instead.
+ */
+function isApostrophe(
+  text: string,
+  i: number,
+  before: string,
+  after: string,
+  isOpen: boolean,
+  rule: MarkRule,
+  rules: RuleSet,
+  end: number,
+): boolean {
+  if (LETTER_OR_DIGIT.test(before) && LETTER_OR_DIGIT.test(after)) return true;
+  if (/\s|^$/.test(before) && /\p{N}/u.test(after)) return true;
+  if (/\s/.test(before) || i === 0) {
+    const word = /^\S+/.exec(text.slice(i, i + 8))?.[0].toLowerCase().replace(/’/g, "'").replace(/[.,;:!?]+$/, '') ?? '';
+    return rules.elisions.has(word);
+  }
+  if (!LETTER_OR_DIGIT.test(before)) return false;
+  // after a letter, before space or punctuation: a closing quote if one is open
+  if (!isOpen) return true;
+  if (/[sS]/.test(before) && /\s/.test(after) && /\p{Ll}/u.test(text[i + 2] ?? '')) {
+    return laterCloserExists(text, i + 1, rule, end);
+  }
+  return false;
+}
+
+/** How far to look for a later closer; bounded so that runs of marks stay linear. */
+const CLOSER_LOOKAHEAD = 400;
+
+function laterCloserExists(text: string, from: number, rule: MarkRule, end: number): boolean {
+  for (let k = from; k < Math.min(end, from + CLOSER_LOOKAHEAD); k++) {
+    const c = text[k];
+    if (c === '\n') return false;
+    if ((c === rule.char || c === '’' || c === "'") && !LETTER_OR_DIGIT.test(text[k + 1] ?? ' ') && !/\s/.test(text[k - 1])) return true;
+  }
+  return false;
+}
+
+/** The mark a paragraph opens with, if it opens with a quote (newswire continuation). */
+function opensWithQuote(text: string, block: Block, rules: RuleSet): MarkRule | null {
+  const rule = rules.marks.get(text[block.span.start]);
+  if (!rule) return null;
+  return rule.role === 'open' || rule.role === 'either' ? rule : null;
+}

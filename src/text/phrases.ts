@@ -1,0 +1,274 @@
+import type { RuleSet } from '../rules/types.js';
+import { lexiconTag } from '../nlp/compromise.js';
+import { stripPossessive, type Token } from './tokens.js';
+
+/**
+ * Noun phrases that can name a speaker: "Uzbek President Islam Karimov", "the Kremlin-connected
+ * analyst Sergei Karaganov", "General Guven Ergenc, Secretary General of the Turkish General
+ * Staff", "Russia’s Defense Ministry", "Moscow and Tashkent", "the companies", "he".
+ */
+export type ReferentType = 'person' | 'organization' | 'place' | 'group' | 'pronoun' | 'plural' | 'description' | 'document';
+
+export interface Referent {
+  type: ReferentType;
+  /** the name as written (person or organization), the group as written, or the pronoun */
+  name: string;
+  /** descriptor attached to the name ("Uzbek President"), or the head of a description */
+  role: string | null;
+  /** the words of the phrase as written */
+  mention: string;
+  start: number;
+  end: number;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'ben', 'ter', 'zu']);
+/** How far a phrase may reach back or forward, in tokens; bounds the work per quote. */
+const MAX_PHRASE = 14;
+
+/** A role title, in the singular or plural ("Presidents Putin and Pezeshkian"). */
+function isTitleWord(lower: string, rules: RuleSet): boolean {
+  return rules.roles.titles.has(lower) || (lower.endsWith('s') && rules.roles.titles.has(lower.slice(0, -1)));
+}
+
+export function isRoleWord(lower: string, rules: RuleSet): boolean {
+  return isTitleWord(lower, rules) || rules.roles.modifiers.has(lower) || rules.roles.honorifics.has(lower);
+}
+
+function isBodyWord(lower: string, rules: RuleSet): boolean {
+  const singular = lower.replace(/ies$/, 'y').replace(/s$/, '');
+  return [lower, singular].some((w) => rules.speakers.bodies.has(w) || rules.organizations.heads.has(w) || rules.speakers.outletNouns.has(w));
+}
+
+function isNationality(lower: string, rules: RuleSet): boolean {
+  return rules.places.adjectives.has(lower);
+}
+
+/**
+ * A token that can sit inside a speaker phrase: capitalised words, role and body words,
+ * document nouns ("the treaty states"), name particles, hyphenated modifiers, and a short
+ * scare-quoted title right before a name (South Ossetian “president” Leonid Tibilov).
+ */
+function isPhraseWord(t: Token, rules: RuleSet, next?: Token): boolean {
+  if (t.kind === 'quote') return t.text.length <= 30 && !/[,.!?…]\W?$/u.test(t.text) && !!next?.cap;
+  if (t.kind !== 'word') return false;
+  if (t.cap) return !rules.verbs.has(t.lower) || isRoleWord(t.lower, rules);
+  const bare = stripPossessive(t.lower);
+  return (
+    isRoleWord(bare, rules) ||
+    isBodyWord(bare, rules) ||
+    rules.kinds.documentNouns.has(bare) ||
+    NAME_PARTICLES.has(t.lower) ||
+    (/^\p{Ll}+-\p{L}+$/u.test(t.text) && !rules.verbs.has(t.lower))
+  );
+}
+
+/** "the companies", "both sides": a plural phrase of up to three words ending at `last`. */
+function pluralAnaphorEndingAt(tokens: Token[], last: number, rules: RuleSet): number {
+  for (let n = 3; n >= 1; n--) {
+    const words = tokens.slice(last - n + 1, last + 1);
+    if (words.length === n && rules.speakers.pluralAnaphors.has(words.map((w) => w.lower).join(' '))) return last - n + 1;
+  }
+  return -1;
+}
+
+function pluralAnaphorStartingAt(tokens: Token[], first: number, rules: RuleSet): number {
+  for (let n = 3; n >= 1; n--) {
+    const words = tokens.slice(first, first + n);
+    if (words.length === n && rules.speakers.pluralAnaphors.has(words.map((w) => w.lower).join(' '))) return first + n - 1;
+  }
+  return -1;
+}
+
+function pluralReferent(tokens: Token[], from: number, to: number, text: string): Referent {
+  const mention = text.slice(tokens[from].start, tokens[to].end);
+  return { type: 'plural', name: mention, role: null, mention, start: tokens[from].start, end: tokens[to].end };
+}
+
+/**
+ * Reads a phrase that ends at token index `last` (inclusive), walking left. Handles an
+ * appositive between commas ("Albert Melnikov, deputy trade representative of the Soviet
+ * Union,") and coordination ("Moscow and Tashkent"). Returns null when no phrase ends there.
+ */
+export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, text: string): Referent | null {
+  const plural = pluralAnaphorEndingAt(tokens, last, rules);
+  if (plural >= 0) return pluralReferent(tokens, plural, last, text);
+  let appositive: { start: number; end: number } | null = null;
+  let end = last;
+  if (tokens[end]?.text === ',') {
+    const open = findAppositiveStart(tokens, end, rules);
+    if (open < 0) return null;
+    appositive = { start: tokens[open + 1].start, end: tokens[end - 1].end };
+    end = open - 1;
+  }
+  let start = end + 1;
+  for (let i = end; i >= 0 && end - i < MAX_PHRASE; i--) {
+    const t = tokens[i];
+    if (isPhraseWord(t, rules, tokens[i + 1])) start = i;
+    else if (t.lower === 'and' && i > 0 && tokens[i - 1].cap && tokens[i + 1]?.cap) start = i;
+    else if (t.lower === 'of' && i > 0 && tokens[i + 1]?.cap && isPhraseWord(tokens[i - 1], rules)) start = i;
+    else if (DETERMINERS.has(t.lower)) {
+      start = i;
+      break;
+    } else break;
+  }
+  // a lone pronoun or plural anaphor ("he said", "the companies said")
+  if (start > end) {
+    const t = tokens[end];
+    if (t && t.kind === 'word' && (rules.speakers.personPronouns.has(t.lower) || t.lower === 'they' || t.lower === 'it')) {
+      return { type: t.lower === 'they' ? 'plural' : 'pronoun', name: t.text, role: null, mention: t.text, start: t.start, end: t.end };
+    }
+    return null;
+  }
+  while (start <= end && tokens[start].lower === 'and') start++;
+  return analyzePhrase(tokens.slice(start, end + 1), rules, text, appositive);
+}
+
+/** The comma that opens an appositive closed by the comma at `close`, or -1. */
+function findAppositiveStart(tokens: Token[], close: number, rules: RuleSet): number {
+  for (let i = close - 1; i > 0 && close - i <= MAX_PHRASE; i--) {
+    if (tokens[i].text !== ',') continue;
+    const inner = tokens.slice(i + 1, close);
+    const looksLikeRole = inner.some((t) => t.kind === 'word' && (rules.roles.titles.has(stripPossessive(t.lower)) || isBodyWord(t.lower, rules)));
+    const before = tokens[i - 1];
+    return looksLikeRole && before.kind === 'word' && before.cap ? i : -1;
+  }
+  return -1;
+}
+
+/**
+ * Reads a phrase starting at token `first`, walking right (the speaker after a quote:
+ * `,” General Guven Ergenc, Secretary General of the Turkish General Staff, told`).
+ * Returns the referent and the index of the first token after it.
+ */
+export function phraseStartingAt(tokens: Token[], first: number, rules: RuleSet, text: string): { referent: Referent; next: number } | null {
+  const plural = pluralAnaphorStartingAt(tokens, first, rules);
+  if (plural >= 0) return { referent: pluralReferent(tokens, first, plural, text), next: plural + 1 };
+  let i = first;
+  if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
+  const t = tokens[first];
+  if (t && t.kind === 'word' && (rules.speakers.personPronouns.has(t.lower) || t.lower === 'they' || t.lower === 'it')) {
+    return { referent: { type: t.lower === 'they' ? 'plural' : 'pronoun', name: t.text, role: null, mention: t.text, start: t.start, end: t.end }, next: first + 1 };
+  }
+  let end = i - 1;
+  for (; i < tokens.length && i - first < MAX_PHRASE; i++) {
+    const w = tokens[i];
+    if (isPhraseWord(w, rules, tokens[i + 1]) && !(w.kind === 'quote' && i === first)) end = i;
+    else if ((w.lower === 'and' || w.lower === 'of') && tokens[i + 1]?.cap && end === i - 1) continue;
+    else break;
+  }
+  if (end < first) return null;
+  const head = tokens.slice(first, end + 1);
+  let next = end + 1;
+  let appositive: { start: number; end: number } | null = null;
+  if (tokens[next]?.text === ',') {
+    for (let k = next + 1; k < tokens.length && k - next <= MAX_PHRASE; k++) {
+      if (tokens[k].text !== ',') continue;
+      const inner = tokens.slice(next + 1, k);
+      if (inner.some((w) => w.kind === 'word' && (rules.roles.titles.has(stripPossessive(w.lower)) || isBodyWord(w.lower, rules)))) {
+        appositive = { start: inner[0].start, end: inner[inner.length - 1].end };
+        next = k + 1;
+      }
+      break;
+    }
+  }
+  const referent = analyzePhrase(head, rules, text, appositive);
+  return referent ? { referent, next } : null;
+}
+
+/** Splits a phrase into descriptor and name and decides what it refers to. */
+export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appositive: { start: number; end: number } | null): Referent | null {
+  while (words.length && DETERMINERS.has(words[0].lower)) words = words.slice(1);
+  while (words.length && words[words.length - 1].kind === 'quote') words = words.slice(0, -1);
+  if (!words.length) return null;
+  const span = { start: words[0].start, end: words[words.length - 1].end };
+  const mention = text.slice(span.start, span.end);
+  const appositiveText = appositive ? text.slice(appositive.start, appositive.end) : null;
+  const lowerMention = mention.toLowerCase();
+  const last = words[words.length - 1];
+  const lastBare = stripPossessive(last.lower);
+
+  if (rules.speakers.pluralAnaphors.has(lowerMention) || rules.speakers.pluralAnaphors.has(`the ${lowerMention}`)) {
+    return { type: 'plural', name: mention, role: null, mention, ...span };
+  }
+  const conjuncts = splitCoordination(words);
+  if (conjuncts.length > 1 && conjuncts.every((c) => c.length && c[0].cap)) {
+    return { type: 'group', name: mention, role: appositiveText, mention, ...span };
+  }
+  const knownPlace = rules.places.kind.get(stripPossessive(lowerMention));
+  if (knownPlace) {
+    return { type: knownPlace === 'organization' ? 'organization' : 'place', name: stripPossessive(mention), role: null, mention, ...span };
+  }
+  const titled = words.some((w) => w.cap && rules.kinds.titleHeads.has(w.text) && w.text !== 'On');
+  if ((rules.kinds.documentNouns.has(lastBare) && !last.cap) || titled) {
+    return { type: 'document', name: mention, role: null, mention, ...span };
+  }
+  const tailTwo = words.slice(-2).map((w) => w.lower).join(' ');
+  // "Council of Mortgage Lenders", "Ministry of Defense": an organization head before "of"
+  const headBeforeOf = words.some((w, k) => words[k + 1]?.lower === 'of' && w.cap && rules.organizations.heads.has(w.lower));
+  if (isBodyWord(lastBare, rules) || headBeforeOf || rules.speakers.bodies.has(tailTwo) || rules.organizations.outletNames.has(lowerMention)) {
+    // "Kommersant daily": the outlet's name is the capitalised part
+    const named = !last.cap && rules.speakers.outletNouns.has(lastBare) ? words.filter((w) => w.cap) : words;
+    const name = named.length ? text.slice(named[0].start, named[named.length - 1].end) : mention;
+    if (rules.roles.titles.has(words[0].lower) && !headBeforeOf) return { type: 'description', name: mention, role: mention, mention, ...span };
+    return { type: 'organization', name: stripPossessive(name), role: appositiveText, mention, ...span };
+  }
+  const nameStart = findNameStart(words, rules);
+  if (nameStart < words.length) {
+    const nameWords = words.slice(nameStart);
+    const name = text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
+    const roleWords = words.slice(0, nameStart).filter((w) => !rules.roles.honorifics.has(w.lower) || rules.roles.titles.has(w.lower));
+    const role = roleWords.length ? text.slice(roleWords[0].start, roleWords[roleWords.length - 1].end) : null;
+    const place = rules.places.kind.get(stripPossessive(name.toLowerCase()));
+    if (place && !roleWords.length) {
+      return { type: place === 'organization' ? 'organization' : 'place', name: stripPossessive(name), role: null, mention, ...span };
+    }
+    return { type: 'person', name: stripPossessive(name), role: appositiveText ?? role, mention, ...span };
+  }
+  if (words.some((w) => isTitleWord(stripPossessive(w.lower), rules))) {
+    return { type: 'description', name: mention, role: mention, mention, ...span };
+  }
+  return null;
+}
+
+function splitCoordination(words: Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  for (const w of words) {
+    if (w.lower === 'and' || w.text === '&') parts.push([]);
+    else parts[parts.length - 1].push(w);
+  }
+  return parts;
+}
+
+/** Index of the first word of the personal name at the end of the phrase (words.length if none). */
+function findNameStart(words: Token[], rules: RuleSet): number {
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1];
+    if (NAME_PARTICLES.has(w.lower) && i < words.length) {
+      i--;
+      continue;
+    }
+    if (!isNameWord(w, rules)) break;
+    i--;
+  }
+  while (i < words.length && NAME_PARTICLES.has(words[i].lower)) i++;
+  return i;
+}
+
+/** A capitalised word that can be part of a personal name (not a title, nationality or place word). */
+export function isNameWord(w: Token, rules: RuleSet): boolean {
+  if (w.kind !== 'word' || !w.cap) return false;
+  const bare = stripPossessive(w.lower);
+  if (isRoleWord(bare, rules) || isNationality(bare, rules) || rules.speakers.notNames.has(bare)) return false;
+  if (rules.dates.monthNumber(bare) > 0) return false;
+  if (bare.includes('-') && bare.split('-').every((part) => isNationality(part, rules) || rules.places.kind.has(part))) return false;
+  if (rules.places.kind.has(bare) && !isLikelyFirstName(bare)) return false;
+  if (/^(?:\p{Lu}\.?){2,}$/u.test(w.text)) return false; // acronyms: BBC, SNP, EU, U.S.
+  return true;
+}
+
+function isLikelyFirstName(lower: string): boolean {
+  const tag = lexiconTag(lower);
+  return tag === 'MaleName' || tag === 'FemaleName' || tag === 'FirstName';
+}
