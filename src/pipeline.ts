@@ -1,4 +1,4 @@
-import type { ArticleRecord, DecodedText, Diagnostic, QuoteRecord, Span } from './types.js';
+import type { ArticleRecord, DecodedText, Diagnostic, ProvisionRecord, QuoteRecord, Span, TreatyRecord } from './types.js';
 import { SCHEMA_ID } from './types.js';
 import type { RuleSet } from './rules/types.js';
 import { loadRules } from './rules/load.js';
@@ -9,6 +9,8 @@ import { findQuotes } from './stages/quotes.js';
 import { findMentions } from './stages/mentions.js';
 import { attributeQuotes } from './stages/attribution.js';
 import { collectEntities } from './stages/entities.js';
+import { findTreaties } from './stages/treaties.js';
+import { findProvisions } from './stages/provisions.js';
 import { codePointMapper } from './offsets.js';
 
 export interface ExtractOptions {
@@ -32,6 +34,9 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
   const found = findQuotes(text, doc.blocks, rules);
   const mentions = findMentions(text, doc.blocks, sentences, found.quotes, rules);
   const attributions = attributeQuotes(text, found.quotes, mentions, doc.citations, rules);
+  const treaties = findTreaties(text, doc.blocks, mentions, rules);
+  const quoteInfo = found.quotes.map((quote, i) => ({ quote, kind: attributions[i].kind }));
+  const provisionsFound = findProvisions(text, doc.blocks, quoteInfo, mentions, treaties, rules);
   const cp = codePointMapper(text);
   const span = (s: Span): Span => ({ start: cp(s.start), end: cp(s.end) });
 
@@ -51,14 +56,41 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
       confidence: round(a.confidence),
     };
   });
+  // a treaty is reported when the article names its parties or says what it contains
+  const reported = treaties.map((t, i) => t.parties.length > 0 || provisionsFound.some((p) => p.treaty === i));
+  const treatyIds = new Map<number, string>();
+  const treatyRecords: TreatyRecord[] = [];
+  treaties.forEach((t, i) => {
+    if (!reported[i]) return;
+    const id = `t${treatyRecords.length + 1}`;
+    treatyIds.set(i, id);
+    treatyRecords.push({ id, name: t.name, parties: t.parties, signed: t.signed, status: t.status, span: span(t.span) });
+  });
+  const provisions: ProvisionRecord[] = provisionsFound.map((p, i) => ({
+    id: `p${i + 1}`,
+    type: p.type,
+    atop: p.atop,
+    text: text.slice(p.span.start, p.span.end),
+    evidence: p.evidence,
+    quote: p.quote === null ? null : `q${p.quote + 1}`,
+    treaty: p.treaty === null ? null : (treatyIds.get(p.treaty) ?? null),
+    modality: p.modality,
+    reciprocal: p.reciprocal,
+    negated: p.negated,
+    conditions: p.conditions,
+    cues: p.cues,
+    cue_ids: p.cueIds,
+    span: span(p.span),
+    confidence: round(p.confidence),
+  }));
   const warnings: Diagnostic[] = [...decoded.warnings, ...found.warnings].map((w) => ({ ...w, offset: w.offset === null ? null : cp(w.offset) }));
   return {
     schema: SCHEMA_ID,
     source: { path: options.path ?? '-', bytes: decoded.bytes, sha256: decoded.sha256, encoding: decoded.encoding },
     article: { ...doc.meta, paragraphs: doc.blocks.length },
-    treaties: [],
+    treaties: treatyRecords,
     quotes,
-    provisions: [],
+    provisions,
     entities: collectEntities(mentions),
     warnings: warnings.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1)),
   };

@@ -154,7 +154,10 @@ export interface ProvisionRecord {
   reciprocal: boolean | null;
   negated: boolean;
   conditions: Condition[];
+  /** the cue phrases as they appear in the clause: why it was typed so */
   cues: string[];
+  /** ids of the rules those cues belong to (rules/provisions/*.yaml) */
+  cue_ids: string[];
   span: Span;
   confidence: number;
 }

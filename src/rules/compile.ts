@@ -1,5 +1,6 @@
 import type { RawCue, RawRules } from './sections.js';
-import type { MarkFamily, MarkRole, ProvisionCue, RuleSet, VerbClass, VerbForm } from './types.js';
+import type { MarkFamily, MarkRole, ModalityKind, ProvisionCue, RuleSet, Status, TreatyRules, VerbClass, VerbForm } from './types.js';
+import { MODALITIES, STATUSES } from './sections.js';
 
 const lower = (list: string[] | undefined) => new Set((list ?? []).map((s) => s.toLowerCase()));
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,6 +48,7 @@ export function compileRules(raw: RawRules): RuleSet {
       titleHeads: new Set(raw.title_heads ?? []),
       termMarkers: [...lower(raw.term_markers)],
     },
+    treaties: compileTreatyRules(raw),
     provisionTypes: (raw.provision_types ?? []).map((t) => ({
       id: t.id,
       atop: t.atop ?? null,
@@ -54,6 +56,7 @@ export function compileRules(raw: RawRules): RuleSet {
       cues: t.cues.map(compileCue),
       negativeCues: (t.negative_cues ?? []).map(compileCue),
       threshold: t.threshold ?? 1,
+      prohibitive: t.prohibitive ?? false,
       examples: [
         ...(t.examples?.match ?? []).map((text) => ({ text, match: true })),
         ...(t.examples?.no_match ?? []).map((text) => ({ text, match: false })),
@@ -142,4 +145,40 @@ function compilePlaces(raw: RawRules): RuleSet['places'] {
   const regions = lower(raw.regions);
   for (const r of regions) if (!kind.has(r)) kind.set(r, 'region');
   return { parties, adjectives, regions, kind };
+}
+
+function compileTreatyRules(raw: RawRules): TreatyRules {
+  const places = [...new Set([...(raw.countries ?? []), ...(raw.party_organizations ?? [])].flatMap((c) => [c.name, ...(c.aliases ?? [])]))];
+  const regions = raw.regions ?? [];
+  const alternation = (names: string[]) => `(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`;
+  const expand = (source: string) =>
+    source
+      .replace(/\{party\}/g, alternation(places))
+      .replace(/\{region\}/g, alternation(regions))
+      .replace(/\{place\}/g, alternation([...places, ...regions]));
+  return {
+    nouns: lower(raw.treaty_nouns),
+    weakNouns: lower(raw.weak_treaty_nouns),
+    hypothetical: [...lower(raw.hypothetical_determiners)],
+    comparison: [...lower(raw.comparison_words)],
+    status: STATUSES.filter((s) => raw.status_cues?.[s]?.length).map((s) => ({ status: s as Status, cue: phraseRegex(raw.status_cues![s]) })),
+    contentFrames: phraseRegex(raw.content_frames ?? []),
+    speculation: prefixRegex(raw.speculation_markers ?? []),
+    negators: phraseRegex(raw.negators ?? []),
+    // global: callers iterate every modal in a clause with matchAll
+    modality: MODALITIES.filter((m) => raw.modality?.[m]?.length).map((m) => ({ kind: m as ModalityKind, cue: new RegExp(phraseRegex(raw.modality![m]).source, 'giu') })),
+    reciprocal: phraseRegex(raw.reciprocal_markers ?? []),
+    verbs: lower(raw.treaty_verbs),
+    memberNouns: [...lower(raw.member_nouns)],
+    conditions: Object.entries(raw.conditions ?? {}).flatMap(([kind, sources]) =>
+      sources.map((source) => ({ kind, pattern: new RegExp(`(?<![\\p{L}])(?:${expand(source)})(?![\\p{L}])`, 'iu') })),
+    ),
+  };
+}
+
+/** Like phraseRegex, but a marker may be the start of a word ("speculat" matches "speculation"). */
+function prefixRegex(phrases: string[]): RegExp {
+  if (!phrases.length) return /(?!)/;
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
 }

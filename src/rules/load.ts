@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { UsageError } from '../errors.js';
-import { SECTIONS, type RawRules } from './sections.js';
+import { KEYED_SECTIONS, SECTIONS, type RawRules } from './sections.js';
 import { compileRules } from './compile.js';
 import type { RuleSet } from './types.js';
 
@@ -108,6 +108,13 @@ export function mergeRules(base: RawRules, extra: RawRules): RawRules {
   const merged: RawRules = { ...base };
   for (const [key, value] of Object.entries(extra) as [keyof RawRules, unknown[]][]) {
     const section = SECTIONS[key];
+    if (KEYED_SECTIONS.has(key)) {
+      const before = (merged[key] ?? {}) as Record<string, string[]>;
+      const added = value as unknown as Record<string, string[]>;
+      const keys = new Set([...Object.keys(before), ...Object.keys(added)]);
+      merged[key] = Object.fromEntries([...keys].map((k) => [k, [...new Set([...(before[k] ?? []), ...(added[k] ?? [])])]])) as never;
+      continue;
+    }
     const before = (merged[key] as unknown[] | undefined) ?? [];
     if (!section.key) {
       merged[key] = [...new Set([...before, ...value])] as never;

@@ -36,6 +36,7 @@ export interface RawProvisionType {
   cues: RawCue[];
   negative_cues?: RawCue[];
   examples?: { match?: string[]; no_match?: string[] };
+  prohibitive?: boolean;
 }
 
 export interface RawRules {
@@ -71,7 +72,35 @@ export interface RawRules {
   title_heads?: string[];
   term_markers?: string[];
   provision_types?: RawProvisionType[];
+  treaty_nouns?: string[];
+  weak_treaty_nouns?: string[];
+  hypothetical_determiners?: string[];
+  comparison_words?: string[];
+  status_cues?: Record<string, string[]>;
+  content_frames?: string[];
+  speculation_markers?: string[];
+  negators?: string[];
+  modality?: Record<string, string[]>;
+  reciprocal_markers?: string[];
+  conditions?: Record<string, string[]>;
+  treaty_verbs?: string[];
+  member_nouns?: string[];
 }
+
+export const STATUSES = ['proposed', 'draft', 'signed', 'ratified', 'in_force', 'suspended', 'terminated'];
+export const MODALITIES = ['prohibition', 'permission', 'obligation'];
+export const CONDITION_KINDS = [
+  'specific_adversary',
+  'location',
+  'specific_conflict',
+  'number_of_attackers',
+  'demand',
+  'non_provocation',
+  'on_request',
+  'on_need',
+  'further_agreement',
+  'other',
+];
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
@@ -146,13 +175,7 @@ const cueList: Check = records(
     if ((cue.phrase === undefined) === (cue.pattern === undefined)) {
       errors.push({ path, message: 'a cue needs exactly one of "phrase" or "pattern"' });
     }
-    if (typeof cue.pattern === 'string') {
-      try {
-        new RegExp(cue.pattern, 'iu');
-      } catch (err) {
-        errors.push({ path: [...path, 'pattern'], message: `invalid regular expression: ${(err as Error).message}` });
-      }
-    }
+    checkRegex(cue.pattern, [...path, 'pattern'], errors);
   },
 );
 
@@ -165,6 +188,32 @@ const examplesBlock: Check = (value, path, errors) => {
     else stringList(list, [...path, key], errors);
   }
 };
+
+/** A mapping from a fixed set of keys to lists of strings (regular expressions when `regex`). */
+function keyedLists(keys: string[], regex = false): Check {
+  return (value, path, errors) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return void errors.push({ path, message: `expected a mapping with keys among ${keys.join(', ')}` });
+    }
+    for (const [key, list] of Object.entries(value)) {
+      if (!keys.includes(key)) {
+        errors.push({ path: [...path, key], message: `unknown key "${key}" (known: ${keys.join(', ')})` });
+        continue;
+      }
+      stringList(list, [...path, key], errors);
+      if (regex && Array.isArray(list)) list.forEach((source, i) => checkRegex(source, [...path, key, i], errors));
+    }
+  };
+}
+
+function checkRegex(source: unknown, path: Path, errors: Problems): void {
+  if (typeof source !== 'string') return;
+  try {
+    new RegExp(source.replace(/\{(party|place|region)\}/g, 'x'), 'iu');
+  } catch (err) {
+    errors.push({ path, message: `invalid regular expression: ${(err as Error).message}` });
+  }
+}
 
 const FAMILIES = ['double', 'single', 'guillemet', 'single-guillemet'];
 const ROLES = ['open', 'close', 'either'];
@@ -238,7 +287,24 @@ export const SECTIONS: Record<string, Section> = {
       cues: { type: 'cues', required: true },
       negative_cues: { type: 'cues' },
       examples: { type: 'examples' },
+      prohibitive: { type: 'boolean' },
     }),
     key: 'id',
   },
+  treaty_nouns: list,
+  weak_treaty_nouns: list,
+  hypothetical_determiners: list,
+  comparison_words: list,
+  status_cues: { check: keyedLists(STATUSES) },
+  content_frames: list,
+  speculation_markers: list,
+  negators: list,
+  modality: { check: keyedLists(MODALITIES) },
+  reciprocal_markers: list,
+  conditions: { check: keyedLists(CONDITION_KINDS, true) },
+  treaty_verbs: list,
+  member_nouns: list,
 };
+
+/** Sections that are mappings of lists: a later file extends each list. */
+export const KEYED_SECTIONS = new Set(['status_cues', 'modality', 'conditions']);

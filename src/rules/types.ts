@@ -48,6 +48,8 @@ export interface ProvisionType {
   /** minimum summed cue weight for a clause to be typed so */
   threshold: number;
   examples: ProvisionExample[];
+  /** the type's normal form is a prohibition (non-aggression, neutrality): negators do not negate it */
+  prohibitive: boolean;
 }
 
 export interface RuleSet {
@@ -86,4 +88,26 @@ export interface RuleSet {
     termMarkers: string[];
   };
   provisionTypes: ProvisionType[];
+  treaties: TreatyRules;
+}
+
+export type Status = 'proposed' | 'draft' | 'signed' | 'ratified' | 'in_force' | 'suspended' | 'terminated';
+export type ModalityKind = 'obligation' | 'permission' | 'prohibition';
+
+export interface TreatyRules {
+  nouns: Set<string>;
+  weakNouns: Set<string>;
+  hypothetical: string[];
+  comparison: string[];
+  /** in increasing order of advancement */
+  status: { status: Status; cue: RegExp }[];
+  contentFrames: RegExp;
+  speculation: RegExp;
+  negators: RegExp;
+  /** checked in this order: prohibition before permission before obligation */
+  modality: { kind: ModalityKind; cue: RegExp }[];
+  reciprocal: RegExp;
+  conditions: { kind: string; pattern: RegExp }[];
+  verbs: Set<string>;
+  memberNouns: string[];
 }

@@ -1,0 +1,124 @@
+import type { ModalityKind, ProvisionType, RuleSet } from '../rules/types.js';
+import type { Condition, ConditionKind, Span } from '../types.js';
+
+/**
+ * Clause-level reading for provisions: where clauses start and end inside a sentence, which
+ * provision types a clause's cues add up to, and the clause's modality, reciprocity,
+ * negation, speculation and conditions. Pure functions over strings and rules.
+ */
+
+/** Separators between clauses: semicolons, a spaced ellipsis, and commas before a contrast or a comment. */
+const CLAUSE_BREAK = /;|\s…\s|…\.?\s(?=\S)|(?<=,[”’"]?)\s+(?=(?:but|while|whereas|although|though|suggesting|signaling|signalling|indicating|meaning|reflecting|illustrating|showing)\b)/giu;
+
+export function splitClauses(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const body = text.slice(span.start, span.end);
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(body); m; m = CLAUSE_BREAK.exec(body)) {
+    out.push({ start: span.start + start, end: span.start + m.index });
+    start = m.index + m[0].length;
+  }
+  out.push({ start: span.start + start, end: span.end });
+  return out.map((s) => trimClause(text, s)).filter((s) => s.end > s.start);
+}
+
+/** Trims whitespace, a leading conjunction and stray punctuation, so the clause reads cleanly. */
+export function trimClause(text: string, span: Span): Span {
+  let { start, end } = span;
+  const lead = /^[\s,;:(—–-]*(?:(?:and|but|or|while|whereas|also|then|thus|furthermore|moreover)\b[\s,]*)?/iu.exec(text.slice(start, end));
+  start += lead ? lead[0].length : 0;
+  while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+export interface TypeMatch {
+  type: ProvisionType;
+  /** the cue phrases as they appear in the clause */
+  cues: string[];
+  cueIds: string[];
+  score: number;
+  /** offset (in the clause string) where the first cue starts */
+  firstCue: number;
+}
+
+/**
+ * Quotation marks are not words: cues read through them ("counter common “security
+ * threats”"). Apostrophes inside words stay. Runs of spaces collapse, so offsets computed on
+ * the result are only ever used against the result.
+ */
+export function withoutQuoteMarks(clause: string): string {
+  return clause.replace(/[“”"«»„‹›]|(?<![\p{L}])[‘’']|[‘’'](?![\p{L}])/gu, ' ').replace(/ (?= )/g, '');
+}
+
+/** Every provision type whose cues in `clause` reach its threshold (and no negative cue fires). */
+export function typeClause(original: string, rules: RuleSet): TypeMatch[] {
+  const clause = withoutQuoteMarks(original);
+  const matches: TypeMatch[] = [];
+  for (const type of rules.provisionTypes) {
+    if (type.negativeCues.some((cue) => cue.regex.test(clause))) continue;
+    let score = 0;
+    let firstCue = Infinity;
+    const cues: string[] = [];
+    const cueIds: string[] = [];
+    for (const cue of type.cues) {
+      const m = cue.regex.exec(clause);
+      if (!m) continue;
+      score += cue.weight;
+      cues.push(m[0]);
+      cueIds.push(cue.id);
+      firstCue = Math.min(firstCue, m.index);
+    }
+    if (score >= type.threshold && cues.length) matches.push({ type, cues, cueIds, score, firstCue });
+  }
+  return matches;
+}
+
+export interface ClauseReading {
+  modality: ModalityKind | null;
+  reciprocal: boolean | null;
+  negated: boolean;
+  speculative: boolean;
+  conditions: Condition[];
+}
+
+/**
+ * Modality, reciprocity, negation and speculation of a clause, judged from what comes before
+ * the type's first cue (a negator or "might" after the cue belongs to another clause).
+ */
+export function readClause(clause: string, match: TypeMatch, rules: RuleSet): ClauseReading {
+  const t = rules.treaties;
+  clause = withoutQuoteMarks(clause);
+  const before = clause.slice(0, match.firstCue);
+  const negated = !match.type.prohibitive && t.negators.test(before);
+  return {
+    modality: modalityOf(clause, match.firstCue, rules),
+    reciprocal: t.reciprocal.test(clause) ? true : /^(?:[\p{Lu}][\p{L}’'.-]*\s){1,3}(?:will|shall|would|is to|pledges|undertakes)\b/u.test(clause) ? false : null,
+    negated,
+    speculative: t.speculation.test(before),
+    conditions: conditionsIn(clause, rules),
+  };
+}
+
+/** The modal nearest the first cue (one before it preferred); a prohibition anywhere wins. */
+export function modalityOf(clause: string, firstCue: number, rules: RuleSet): ModalityKind | null {
+  let best: { kind: ModalityKind; distance: number } | null = null;
+  for (const { kind, cue } of rules.treaties.modality) {
+    for (const m of clause.matchAll(cue)) {
+      if (kind === 'prohibition') return 'prohibition';
+      // a modal after the cue counts, but one before it is closer in meaning
+      const distance = m.index! <= firstCue + 20 ? firstCue - m.index! : 1000 + m.index! - firstCue;
+      if (!best || distance < best.distance) best = { kind, distance };
+    }
+  }
+  return best?.kind ?? null;
+}
+
+export function conditionsIn(clause: string, rules: RuleSet): Condition[] {
+  const found: Condition[] = [];
+  for (const { kind, pattern } of rules.treaties.conditions) {
+    const m = pattern.exec(clause);
+    if (m && !found.some((c) => c.text === m[0])) found.push({ kind: kind as ConditionKind, text: m[0] });
+  }
+  return found;
+}

@@ -1,0 +1,246 @@
+import type { RuleSet } from '../rules/types.js';
+import type { Block, Condition, Modality, QuoteKind, QuoteSpan, Span } from '../types.js';
+import type { Mentions, Unit } from './mentions.js';
+import type { Treaty } from './treaties.js';
+import { readClause, splitClauses, trimClause, typeClause } from './clauses.js';
+import { splitSpan } from './sentences.js';
+
+/**
+ * Stage 6b: treaty provisions, from three kinds of evidence:
+ *  (a) treaty text quoted in the article (document quotes), evidence "quoted";
+ *  (b) what the narration reports a treaty contains, evidence "reported": sentences that
+ *      name the treaty, sentences framed "under the agreement …", and the few sentences
+ *      after a treaty mention that state what a party will do;
+ *  (c) a treaty text given as input (Article N …), every operative clause "quoted".
+ * Speculation, proposals and commentary are not provisions; a denied provision is kept with
+ * `negated: true`.
+ */
+export interface FoundProvision {
+  type: string;
+  atop: string | null;
+  span: Span;
+  evidence: 'quoted' | 'reported';
+  quote: number | null;
+  treaty: number | null;
+  modality: Modality | null;
+  reciprocal: boolean | null;
+  negated: boolean;
+  conditions: Condition[];
+  cues: string[];
+  cueIds: string[];
+  confidence: number;
+}
+
+export interface QuoteInfo {
+  quote: QuoteSpan;
+  kind: QuoteKind;
+}
+
+/** How many sentences after a treaty mention can still report its content without naming it. */
+const CONTEXT_WINDOW = 3;
+
+export function findProvisions(
+  text: string,
+  blocks: Block[],
+  quotes: QuoteInfo[],
+  mentions: Mentions,
+  treaties: Treaty[],
+  rules: RuleSet,
+): FoundProvision[] {
+  if (isTreatyText(text, blocks)) return treatyTextProvisions(text, blocks, rules);
+  const found: FoundProvision[] = [];
+  const treatyUnits = treatyContextUnits(text, mentions, treaties, rules);
+  let lastContext = -Infinity;
+  const body = new Set(blocks.filter((b) => b.role === 'body').map((b) => b.index));
+  mentions.units.forEach((unit, u) => {
+    // headlines, captions and bylines are not clauses of the article
+    if (!body.has(unit.block)) return;
+    const inContext = treatyUnits.has(u);
+    if (inContext) lastContext = u;
+    const windowed = !inContext && u - lastContext <= CONTEXT_WINDOW && unit.block - mentions.units[Math.max(0, lastContext)].block <= 1;
+    const treaty = treatyAt(treaties, unit.span.start);
+    const unitQuotes = quotes.map((q, i) => ({ ...q, index: i })).filter((q) => q.quote.open >= unit.span.start && q.quote.open < unit.span.end);
+    for (const q of unitQuotes) {
+      if (q.kind === 'document') found.push(...quotedProvisions(text, unit, q, treaty, rules));
+      if (q.kind === 'speech') found.push(...speechProvisions(text, q, treaty, rules));
+    }
+    if (inContext || windowed) found.push(...narratedProvisions(text, unit, unitQuotes, treaty, windowed, rules));
+  });
+  return dedupe(found);
+}
+
+/**
+ * The treaty mentioned last before `offset` (or, before any mention, the first one), among
+ * treaties whose parties the article names when there are any (a treaty named only in
+ * passing, "since its withdrawal from the X Treaty", does not take the provisions).
+ */
+function treatyAt(treaties: Treaty[], offset: number): number | null {
+  let best: number | null = null;
+  let bestAt = -1;
+  const withParties = treaties.some((t) => t.parties.length);
+  treaties.forEach((t, i) => {
+    if (withParties && !t.parties.length) return;
+    for (const m of t.mentions) {
+      if (m.span.start <= offset && m.span.start > bestAt) {
+        best = i;
+        bestAt = m.span.start;
+      }
+    }
+  });
+  return best ?? (treaties.length ? Math.max(0, treaties.findIndex((t) => t.parties.length)) : null);
+}
+
+/**
+ * Units that talk about a treaty: those that mention one (outside hypothetical and compared
+ * mentions), those framed "under the agreement", those whose subject is "it" right after a
+ * unit about the treaty, and those that name what a treaty creates ("the joint force").
+ */
+function treatyContextUnits(text: string, mentions: Mentions, treaties: Treaty[], rules: RuleSet): Set<number> {
+  const units = new Set<number>();
+  for (const t of treaties) for (const m of t.mentions) units.add(m.unit);
+  const anchors = [...new Set(treaties.flatMap((t) => [...t.anchors]))];
+  mentions.units.forEach((unit, u) => {
+    const sentence = text.slice(unit.span.start, unit.span.end);
+    if (rules.treaties.contentFrames.test(sentence)) units.add(u);
+    if (anchors.some((a) => new RegExp(`\\bthe (?:new |joint |common )?(?:[\\w-]+ )?${a}\\b`, 'iu').test(sentence))) units.add(u);
+    if (units.has(u - 1) && /^(?:It|They)\s+(?!is\s+(?:possible|likely|unclear|expected))/u.test(sentence.trimStart())) units.add(u);
+  });
+  return units;
+}
+
+/** (a) clauses of a document quote; a short fragment is read with the clause around it. */
+function quotedProvisions(text: string, unit: Unit, q: QuoteInfo & { index: number }, treaty: number | null, rules: RuleSet): FoundProvision[] {
+  const words = text.slice(q.quote.span.start, q.quote.span.end).split(/\s+/).length;
+  const spans =
+    words >= 7
+      ? splitSpan(text, q.quote.span, rules).flatMap((s) => splitClauses(text, s))
+      : splitClauses(text, unit.span).filter((c) => c.start <= q.quote.open && c.end >= q.quote.span.end);
+  return spans.flatMap((span) => typed(text, span, { evidence: 'quoted', quote: q.index, treaty, confidence: 0.9, requireModal: false }, rules));
+}
+
+/** (b) inside someone's speech, only what the speaker says a treaty contains ("within the Agreement …, outlining …"). */
+function speechProvisions(text: string, q: QuoteInfo & { index: number }, treaty: number | null, rules: RuleSet): FoundProvision[] {
+  const inner = text.slice(q.quote.span.start, q.quote.span.end);
+  const frame = new RegExp(`\\b(?:${[...rules.treaties.nouns].join('|')})\\b[^.;]*?\\b(?:${[...rules.kinds.documentVerbs].map((v) => v.replace(/\s+/g, '\\s+')).join('|')}|outlining|providing for|envisaging|stipulating)\\b`, 'iu').exec(inner);
+  if (!frame) return [];
+  const from = q.quote.span.start + frame.index;
+  return typed(text, { start: from, end: q.quote.span.end }, { evidence: 'reported', quote: q.index, treaty, confidence: 0.6, requireModal: false }, rules);
+}
+
+/** (b) the narration of a unit, with speech quotes left out of the cue search. */
+function narratedProvisions(
+  text: string,
+  unit: Unit,
+  unitQuotes: (QuoteInfo & { index: number })[],
+  treaty: number | null,
+  windowed: boolean,
+  rules: RuleSet,
+): FoundProvision[] {
+  const out: FoundProvision[] = [];
+  for (const span of splitClauses(text, unit.span)) {
+    const inside = unitQuotes.filter((q) => q.quote.open >= span.start && q.quote.span.end <= span.end);
+    // clauses carrying document quotes were read as quoted evidence already
+    if (inside.some((q) => q.kind === 'document' || q.kind === 'title')) continue;
+    const masked = maskQuotes(text, span, inside.filter((q) => q.kind === 'speech'));
+    out.push(...typed(text, span, { evidence: 'reported', quote: null, treaty, confidence: windowed ? 0.65 : 0.8, requireModal: windowed, masked }, rules));
+  }
+  return out;
+}
+
+/** The clause text with speech-quote interiors blanked (same length, so offsets hold). */
+function maskQuotes(text: string, span: Span, speech: QuoteInfo[]): string {
+  let clause = text.slice(span.start, span.end);
+  for (const q of speech) {
+    const from = q.quote.span.start - span.start;
+    const to = q.quote.span.end - span.start;
+    clause = clause.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + clause.slice(to);
+  }
+  return clause;
+}
+
+interface Evidence {
+  evidence: 'quoted' | 'reported';
+  quote: number | null;
+  treaty: number | null;
+  confidence: number;
+  /** sentences that do not name the treaty must say what a party will/shall/may do */
+  requireModal: boolean;
+  masked?: string;
+}
+
+/** Types a clause and turns each type it carries into a provision, unless it is speculation. */
+function typed(text: string, raw: Span, e: Evidence, rules: RuleSet): FoundProvision[] {
+  const span = trimClause(text, raw);
+  if (span.end <= span.start) return [];
+  const clause = e.masked ? e.masked.slice(span.start - raw.start, span.end - raw.start) : text.slice(span.start, span.end);
+  const out: FoundProvision[] = [];
+  for (const match of typeClause(clause, rules)) {
+    const reading = readClause(clause, match, rules);
+    if (reading.speculative) continue;
+    if (e.requireModal && !reading.modality && !/\b(?:is|are) in (?:charge|command)\b/i.test(clause)) continue;
+    out.push({
+      type: match.type.id,
+      atop: match.type.atop,
+      span,
+      evidence: e.evidence,
+      quote: e.quote,
+      treaty: e.treaty,
+      modality: reading.modality,
+      reciprocal: reading.reciprocal,
+      negated: reading.negated,
+      conditions: reading.conditions,
+      cues: match.cues,
+      cueIds: match.cueIds,
+      confidence: Math.min(0.95, e.confidence * Math.min(1.1, match.score / match.type.threshold)),
+    });
+  }
+  return out;
+}
+
+/** One provision per type and clause: overlapping finds of the same type keep the quoted, longer one. */
+function dedupe(found: FoundProvision[]): FoundProvision[] {
+  const kept: FoundProvision[] = [];
+  for (const p of found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)) {
+    const twin = kept.find((k) => k.type === p.type && k.span.start < p.span.end && p.span.start < k.span.end);
+    if (!twin) kept.push(p);
+    else if (twin.evidence === 'reported' && p.evidence === 'quoted') kept[kept.indexOf(twin)] = p;
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.type.localeCompare(b.type));
+}
+
+// ---------------------------------------------------------------------------------------
+// (c) treaty texts
+
+const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)\b/;
+
+/** A treaty text: two or more "Article N" headings. */
+export function isTreatyText(text: string, blocks: Block[]): boolean {
+  let headings = 0;
+  for (const b of blocks) if (ARTICLE_HEADING.test(text.slice(b.span.start, b.span.end))) headings++;
+  return headings >= 2;
+}
+
+function treatyTextProvisions(text: string, blocks: Block[], rules: RuleSet): FoundProvision[] {
+  const found: FoundProvision[] = [];
+  let operative = false;
+  for (const b of blocks) {
+    const body = text.slice(b.span.start, b.span.end);
+    const heading = ARTICLE_HEADING.exec(body);
+    if (heading) operative = true;
+    if (!operative) continue;
+    const start = heading ? b.span.start + skipHeading(body) : b.span.start;
+    if (start >= b.span.end) continue;
+    for (const sentence of splitSpan(text, { start, end: b.span.end }, rules)) {
+      for (const clause of splitClauses(text, sentence)) {
+        found.push(...typed(text, clause, { evidence: 'quoted', quote: null, treaty: 0, confidence: 0.9, requireModal: false }, rules));
+      }
+    }
+  }
+  return dedupe(found);
+}
+
+/** Offset after "Article 5" and an optional title line or dash. */
+function skipHeading(body: string): number {
+  const m = /^(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)\.?\s*(?:[-–—:]\s*)?(?:[^\n.]{0,80}\n)?/.exec(body);
+  return m ? m[0].length : 0;
+}

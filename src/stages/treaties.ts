@@ -1,0 +1,420 @@
+import type { RuleSet, Status } from '../rules/types.js';
+import type { Block, Span } from '../types.js';
+import { tokenize, stripPossessive, type Token } from '../text/tokens.js';
+import type { Mentions } from './mentions.js';
+
+/**
+ * Stage 6a: the treaties an article talks about. Finds treaty noun phrases ("the alliance
+ * treaty of Russia and Uzbekistan", "the Russian-Uzbek treaty", "a treaty between X and Y",
+ * "Moscow and Tashkent concluded …"), reads their parties, signing date and place and status,
+ * and groups mentions of the same treaty. Hypothetical ("any accord") and comparative ("a
+ * pact like the one signed between …") mentions are not treaties of the article.
+ */
+export interface TreatyMention {
+  span: Span;
+  unit: number;
+  /** the treaty noun, lower-case ("treaty", "agreement", "document") */
+  noun: string;
+  name: string;
+  /** a proper name (capitalised or a quoted title), which identifies the treaty */
+  properName: boolean;
+  parties: string[];
+  definite: boolean;
+  /** what the treaty creates or is about ("force" in "an agreement to create a joint force") */
+  anchor: string | null;
+  /** signed by people whose country the article does not say ("Reagan and Chirac signed …") */
+  unresolvedSignatories: boolean;
+  inTitle: boolean;
+}
+
+export interface Treaty {
+  id: string;
+  name: string;
+  parties: string[];
+  signed: { date: string | null; place: string | null };
+  status: Status | null;
+  span: Span;
+  mentions: TreatyMention[];
+  anchors: Set<string>;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'any', 'no', 'such', 'each', 'every', 'these', 'those']);
+const PRONOUNS = new Set(['we', 'i', 'you', 'he', 'she', 'it', 'they', 'who', 'which', 'what']);
+const PREPOSITIONS = new Set(['of', 'in', 'to', 'on', 'with', 'between', 'by', 'for', 'from', 'at', 'as', 'than', 'into', 'over', 'under', 'about', 'against', 'after', 'before', 'during', 'since', 'through', 'within', 'among']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'during', 'after', 'since', 'near', 'on', 'into', 'across', 'over', 'within', 'throughout', 'before', 'for', 'against', 'like']);
+const ORGANIZATION_WORDS = /^(?:organi[sz]ation|alliance|bloc|union|council|community)$/i;
+
+export function findTreaties(text: string, blocks: Block[], mentions: Mentions, rules: RuleSet): Treaty[] {
+  const found: TreatyMention[] = [];
+  const titles = new Set(blocks.filter((b) => b.role === 'title').map((b) => b.index));
+  mentions.units.forEach((unit, u) => {
+    const tokens = tokenize(text, unit.span);
+    for (let k = 0; k < tokens.length; k++) {
+      const mention = readMention(text, tokens, k, u, mentions, rules);
+      if (!mention) continue;
+      mention.inTitle = titles.has(unit.block);
+      found.push(mention);
+      // a treaty noun inside this mention's name ("… on Alliance and Strategic Partnership") is part of it
+      while (k + 1 < tokens.length && tokens[k + 1].start < mention.span.end) k++;
+    }
+  });
+  return groupMentions(text, found, mentions, rules);
+}
+
+function isTreatyNoun(t: Token, rules: RuleSet): 'strong' | 'weak' | null {
+  if (t.kind !== 'word') return null;
+  if (rules.treaties.nouns.has(t.lower)) return 'strong';
+  if (rules.treaties.weakNouns.has(t.lower)) return 'weak';
+  return null;
+}
+
+function readMention(text: string, tokens: Token[], k: number, u: number, mentions: Mentions, rules: RuleSet): TreatyMention | null {
+  const strength = isTreatyNoun(tokens[k], rules);
+  if (!strength) return null;
+  const next = tokens[k + 1];
+  if (next?.cap && ORGANIZATION_WORDS.test(next.text)) return null; // Collective Security Treaty Organization
+  // the noun phrase before the noun: modifiers back to a determiner
+  let start = k;
+  let determiner = '';
+  for (let j = k - 1; j >= 0 && k - j <= 7; j--) {
+    const t = tokens[j];
+    if (t.kind === 'word' && DETERMINERS.has(t.lower)) {
+      determiner = t.lower;
+      break;
+    }
+    const slash = t.text === '/' && tokens[j - 1]?.kind === 'word';
+    const notModifier = t.kind !== 'word' || PREPOSITIONS.has(t.lower) || PRONOUNS.has(t.lower) || rules.verbModifiers.has(t.lower) || rules.treaties.verbs.has(t.lower) || rules.verbs.has(t.lower);
+    if (!slash && notModifier) break;
+    start = j;
+  }
+  const determinerPhrase = `${determiner} ${tokens[start]?.lower ?? ''}`.trim();
+  if (rules.treaties.hypothetical.some((h) => h === determiner || h === determinerPhrase)) return null;
+  const after = tokens.slice(k + 1, k + 4).map((t) => t.lower).join(' ');
+  if (rules.treaties.comparison.some((c) => after.startsWith(c))) return null;
+  const modifiers = tokens.slice(start, k);
+  const complement = readComplement(tokens, k);
+  const nameTokens = [...modifiers, tokens[k], ...complement];
+  const name = text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end);
+  const properName = tokens[k].cap || modifiers.some((t) => t.cap && !rules.places.adjectives.has(t.lower) && !rules.places.parties.has(stripPossessive(t.lower)));
+  const { parties, unresolvedSignatories } = partiesOf(text, tokens, start, k, mentions, rules);
+  const definite = ['the', 'this', 'that', 'its', 'their'].includes(determiner);
+  const anchor = complementAnchor(complement);
+  // weak nouns ("deal", "document", "negotiations") need parties, a proper name or a purpose
+  if (strength === 'weak' && !parties.length && !properName && !anchor && !(definite && tokens[k].lower !== 'negotiations')) return null;
+  // an indefinite bare mention ("a classical alliance treaty") introduces nothing
+  if (!definite && !parties.length && !properName && !anchor) return null;
+  const span = { start: nameTokens[0].start, end: nameTokens[nameTokens.length - 1].end };
+  return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false };
+}
+
+/**
+ * "on establishing a new joint military force", "to create a joint rapid-reaction force",
+ * "on Alliance and Strategic Partnership"; a "between A and B" phrase before it is skipped.
+ */
+function readComplement(tokens: Token[], k: number): Token[] {
+  if (tokens[k + 1]?.lower === 'between') {
+    let j = k + 2;
+    while (j < tokens.length && j - k < 14 && tokens[j].lower !== 'on' && tokens[j].kind !== 'punct') j++;
+    if (tokens[j]?.lower === 'on') k = j - 1;
+  }
+  const first = tokens[k + 1];
+  if (!first || first.kind !== 'word' || !/^(on|to|for|of)$/.test(first.lower)) return [];
+  if (first.lower === 'of' && !tokens[k + 2]?.cap) return [];
+  const out: Token[] = [first];
+  for (let j = k + 2; j < tokens.length && j - k <= 10; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word' || /^(which|that|who|and|but|with|between|in|signed|was|were|is|are)$/.test(t.lower) && !(t.lower === 'and' && tokens[j + 1]?.cap)) break;
+    out.push(t);
+  }
+  return out.length > 1 ? out : [];
+}
+
+/** The head noun a purpose complement creates: "force", "system", "area". */
+function complementAnchor(complement: Token[]): string | null {
+  if (complement.length < 2 || complement[0].lower === 'of') return null;
+  const last = complement[complement.length - 1];
+  return last.cap ? null : last.lower;
+}
+
+// ---------------------------------------------------------------------------------------
+// Parties
+
+/** Canonical party named by a word or phrase: a country, capital, organization, or adjective. */
+export function partyOf(phrase: string, rules: RuleSet): string | null {
+  const clean = stripPossessive(phrase.trim().replace(/^the\s+/i, '')).toLowerCase();
+  return rules.places.parties.get(clean) ?? rules.places.adjectives.get(clean) ?? null;
+}
+
+/** Parties in a compound modifier: "Russian-Uzbek", "Russia-Abkhazia", "U.S./USSR", "Franco-American". */
+function compoundParties(word: string, rules: RuleSet): string[] {
+  const parts = word.split(/[-–/]/).filter(Boolean);
+  if (parts.length < 2) return [];
+  const parties = parts.map((p) => partyOf(p, rules));
+  return parties.every((p): p is string => p !== null) ? parties : [];
+}
+
+function partiesOf(text: string, tokens: Token[], start: number, k: number, mentions: Mentions, rules: RuleSet): { parties: string[]; unresolvedSignatories: boolean } {
+  const parties: string[] = [];
+  let unresolvedSignatories = false;
+  const add = (p: string | null) => p && !parties.includes(p) && parties.push(p);
+  // in the modifiers: "the Russian-Uzbek treaty", "the U.S./USSR grains agreement"
+  const modifierText = text.slice(tokens[start].start, tokens[k].start);
+  for (const word of modifierText.split(/\s+/)) compoundParties(word, rules).forEach(add);
+  // right after the noun: "of A and B", "between A and B", "with X", "signed by A and B"
+  for (let j = k + 1; j < tokens.length && j - k <= 10; j++) {
+    const t = tokens[j];
+    if (t.kind === 'punct' && t.text !== '’' && t.text !== ',') break;
+    if (t.kind === 'word' && (rules.verbs.has(t.lower) || /^(?:which|that|who|but|while|whereas)$/.test(t.lower))) break;
+    if (rules.treaties.comparison.includes(t.lower)) break;
+    if ((t.lower === 'of' && j === k + 1) || t.lower === 'between' || t.lower === 'with' || (t.lower === 'by' && tokens[j - 1]?.lower === 'signed')) {
+      for (const p of conjunctParties(text, tokens, j + 1, mentions, rules)) add(p);
+      if (t.lower !== 'with') break;
+    }
+  }
+  // the subject of a treaty verb: "Azerbaijan and Turkey signed …", "the US terminated an agreement with …"
+  const verb = treatyVerbBefore(tokens, start, rules);
+  if (verb >= 0) {
+    const subject = subjectParties(text, tokens, verb, mentions, rules);
+    subject.parties.forEach(add);
+    unresolvedSignatories = subject.unresolved;
+  }
+  return { parties, unresolvedSignatories };
+}
+
+/** Parties in "A and B", "A, B and C" from token `from` to the end of the phrase. */
+function conjunctParties(text: string, tokens: Token[], from: number, mentions: Mentions, rules: RuleSet): string[] {
+  const out: string[] = [];
+  let end = from;
+  while (end < tokens.length && end - from < 16) {
+    const t = tokens[end];
+    if (t.kind === 'punct' && t.text !== ',' && t.text !== '’') break;
+    if (t.kind === 'word' && !t.cap && !/^(and|the|of|region|republic|breakaway|federation|kingdom)$/.test(t.lower) && !PLACE_LIKE.test(t.lower)) break;
+    end++;
+  }
+  const phrase = tokens.slice(from, end);
+  for (const part of splitOn(phrase, (t) => t.lower === 'and' || t.text === ',')) {
+    const party = lastPartyIn(text, part, mentions, rules);
+    if (party) out.push(party);
+  }
+  return out;
+}
+
+const PLACE_LIKE = /^(?:breakaway|region|republic|state|states|province|territory)$/;
+
+function splitOn(tokens: Token[], isSeparator: (t: Token) => boolean): Token[][] {
+  const parts: Token[][] = [[]];
+  for (const t of tokens) {
+    if (isSeparator(t)) parts.push([]);
+    else parts[parts.length - 1].push(t);
+  }
+  return parts.filter((p) => p.length);
+}
+
+/**
+ * The party a conjunct names: the whole phrase ("the Republic of Abkhazia"), else its last
+ * place that is not a possessive modifier ("Georgia’s breakaway region of Abkhazia" ->
+ * Abkhazia), else the country of a person named there.
+ */
+function lastPartyIn(text: string, part: Token[], mentions: Mentions, rules: RuleSet): string | null {
+  const whole = partyOf(text.slice(part[0].start, part[part.length - 1].end), rules);
+  if (whole) return whole;
+  for (let n = part.length; n > 0; n--) {
+    for (let i = part.length - n; i >= 0; i--) {
+      const words = part.slice(i, i + n);
+      const last = words[words.length - 1];
+      if (/[’']s$/.test(last.text) && i + n < part.length) continue;
+      const party = partyOf(text.slice(words[0].start, last.end), rules);
+      if (party) return party;
+    }
+  }
+  return personCountry(text.slice(part[0].start, part[part.length - 1].end), mentions, rules);
+}
+
+/** A person's country, from the nationality word of the role the article gives them. */
+function personCountry(name: string, mentions: Mentions, rules: RuleSet): string | null {
+  const words = name.split(/\s+/);
+  const surname = words[words.length - 1].toLowerCase();
+  const full = mentions.fullNames.get(stripPossessive(surname));
+  const role = full ? mentions.roles.get(full) : undefined;
+  if (!role) return null;
+  for (const word of role.split(/[\s-]+/)) {
+    const party = rules.places.adjectives.get(stripPossessive(word).toLowerCase()) ?? rules.places.parties.get(stripPossessive(word).toLowerCase());
+    if (party) return party;
+  }
+  return null;
+}
+
+/** Index of a treaty verb shortly before the noun phrase ("signed the", "voted to ratify a"). */
+function treatyVerbBefore(tokens: Token[], start: number, rules: RuleSet): number {
+  for (let j = start - 1; j >= 0 && start - j <= 5; j--) {
+    const t = tokens[j];
+    if (t.kind !== 'word') return -1;
+    if (rules.treaties.verbs.has(t.lower)) return j;
+  }
+  return -1;
+}
+
+/**
+ * Parties in the clause before a treaty verb, leaving out places in location phrases
+ * ("gathered in Moscow", "during a visit to Shusha"); persons count through their country.
+ */
+function subjectParties(text: string, tokens: Token[], verb: number, mentions: Mentions, rules: RuleSet): { parties: string[]; unresolved: boolean } {
+  let from = verb - 1;
+  while (from > 0 && tokens[from - 1].text !== ';' && !(tokens[from - 1].text === ',' && tokens.slice(0, from - 1).some((t) => t.kind === 'word' && rules.treaties.verbs.has(t.lower)))) from--;
+  const out: string[] = [];
+  const persons: string[] = [];
+  for (let i = from; i < verb; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !t.cap) continue;
+    const previous = tokens[i - 1];
+    if (previous && PLACE_PREPOSITIONS.has(previous.lower)) continue;
+    let j = i;
+    while (j + 1 < verb && tokens[j + 1].kind === 'word' && tokens[j + 1].cap) j++;
+    const phrase = text.slice(t.start, tokens[j].end);
+    const party = partyOf(phrase, rules) ?? (j === i ? null : lastPartyIn(text, tokens.slice(i, j + 1), mentions, rules));
+    if (party && !/-/.test(phrase)) out.push(party);
+    else if (!party) persons.push(phrase);
+    i = j;
+  }
+  let unresolved = false;
+  for (const person of persons) {
+    const country = personCountry(person, mentions, rules);
+    if (country) out.push(country);
+    else if (mentions.fullNames.has(stripPossessive(person.split(/\s+/).pop()!.toLowerCase()))) unresolved = true;
+  }
+  return { parties: [...new Set(out)], unresolved };
+}
+
+// ---------------------------------------------------------------------------------------
+// Grouping mentions into treaties
+
+function groupMentions(text: string, found: TreatyMention[], mentions: Mentions, rules: RuleSet): Treaty[] {
+  const treaties: Treaty[] = [];
+  let current: Treaty | null = null;
+  for (const m of found) {
+    let target = m.properName ? treaties.find((t) => t.mentions.some((o) => o.properName && sameName(o.name, m.name))) : undefined;
+    target ??= m.parties.length ? treaties.find((t) => t.parties.length && overlaps(t.parties, m.parties)) : undefined;
+    if (!target && m.definite && current && !m.properName) target = current;
+    if (!target && m.definite && current && m.parties.length && !current.parties.length) target = current;
+    if (!target) {
+      target = { id: '', name: m.name, parties: [], signed: { date: null, place: null }, status: null, span: m.span, mentions: [], anchors: new Set() };
+      treaties.push(target);
+    }
+    target.mentions.push(m);
+    for (const p of m.parties) if (!target.parties.includes(p)) target.parties.push(p);
+    if (m.anchor) target.anchors.add(m.anchor);
+    current = target;
+  }
+  for (const t of treaties) {
+    const named = bestName(t.mentions);
+    t.name = named.name;
+    t.span = named.span;
+  }
+  for (const t of treaties) {
+    completeParties(text, t, mentions, rules);
+    t.status = statusOf(text, t, mentions, rules);
+    t.signed = signingOf(text, t, mentions, rules);
+  }
+  return treaties;
+}
+
+/** The name as the article gives it: a proper name, else a descriptive one, preferring the body to the headline. */
+function bestName(mentions: TreatyMention[]): TreatyMention {
+  const score = (m: TreatyMention) => (m.inTitle ? 0 : 4) + (m.properName ? 2 : 0) + (m.anchor || m.name.includes(' ') ? 1 : 0);
+  return mentions.reduce((best, m) => (score(m) > score(best) ? m : best));
+}
+
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/\s+/g, ' ');
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || x.startsWith(y) || y.startsWith(x);
+}
+
+function overlaps(a: string[], b: string[]): boolean {
+  return a.some((p) => b.includes(p));
+}
+
+/**
+ * A treaty signed by an organization's leaders takes the member list the article gives
+ * ("the CSTO states: Russia, Belarus, …"); a treaty with one known party takes its partner
+ * from a pair of countries named close by ("France and the United States").
+ */
+function completeParties(text: string, treaty: Treaty, mentions: Mentions, rules: RuleSet): void {
+  const organizations = treaty.parties.filter((p) => rules.places.kind.get(p.toLowerCase()) === 'organization');
+  for (const org of organizations) {
+    const members = membersOf(text, org, rules);
+    if (members.length) treaty.parties = [...treaty.parties.filter((p) => p !== org), ...members.filter((m) => !treaty.parties.includes(m))];
+  }
+  if (treaty.parties.length === 1 && treaty.mentions.some((m) => m.unresolvedSignatories)) {
+    const partner = partnerNearby(text, treaty, mentions, rules);
+    if (partner) treaty.parties.push(partner);
+  }
+}
+
+function membersOf(text: string, org: string, rules: RuleSet): string[] {
+  const names = [...rules.places.parties].filter(([, canonical]) => canonical === org).map(([alias]) => alias);
+  const nouns = rules.treaties.memberNouns.map((n) => n.replace(/[-\s]/g, '[-\\s]')).join('|');
+  const aliases = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const intro = new RegExp(`\\b(?:${aliases})\\s+(?:${nouns})\\s*[:—–]\\s*([^.;()]+)`, 'iu').exec(text);
+  if (!intro) return [];
+  return intro[1]
+    .split(/\s*,\s*|\s+and\s+/)
+    .map((p) => partyOf(p.replace(/^and\s+/i, ''), rules))
+    .filter((p): p is string => p !== null);
+}
+
+/** "France and the United States" (or "Franco-American") within a few sentences of the treaty's mentions. */
+function partnerNearby(text: string, treaty: Treaty, mentions: Mentions, rules: RuleSet): string | null {
+  const [known] = treaty.parties;
+  for (const m of treaty.mentions) {
+    for (let u = Math.max(0, m.unit - 3); u <= m.unit + 3 && u < mentions.units.length; u++) {
+      const span = mentions.units[u].span;
+      const sentence = text.slice(span.start, span.end);
+      for (const pair of sentence.matchAll(/([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)*)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)*)|\b([\p{Lu}][\p{L}]+[-–][\p{Lu}][\p{L}]+)\b/gu)) {
+        const parties = pair[3] ? compoundParties(pair[3], rules) : [partyOf(pair[1], rules), partyOf(pair[2], rules)];
+        if (parties.length === 2 && parties.includes(known) && parties.every((p) => p && rules.places.kind.get(p.toLowerCase()) === 'country')) {
+          const other = parties.find((p) => p !== known);
+          if (other) return other;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** The most advanced status any sentence mentioning the treaty reports. */
+function statusOf(text: string, treaty: Treaty, mentions: Mentions, rules: RuleSet): Status | null {
+  let best = -1;
+  const units = new Set(treaty.mentions.map((m) => m.unit));
+  for (const u of units) {
+    const span = mentions.units[u].span;
+    const sentence = text.slice(span.start, span.end);
+    rules.treaties.status.forEach(({ cue }, rank) => {
+      if (cue.test(sentence)) best = Math.max(best, rank);
+    });
+  }
+  for (const m of treaty.mentions) {
+    const draft = rules.treaties.status.findIndex((s) => s.status === 'draft');
+    if (/\bdraft\b/i.test(m.name)) best = Math.max(best, draft);
+  }
+  return best >= 0 ? rules.treaties.status[best].status : null;
+}
+
+/** "signed on November 14 in Moscow", "On June 15, 2021, A and B signed …". */
+function signingOf(text: string, treaty: Treaty, mentions: Mentions, rules: RuleSet): { date: string | null; place: string | null } {
+  const month = rules.dates.monthPattern;
+  const date = new RegExp(`\\b(?:(?:${month})\\.?\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+(?:${month})(?:\\s+\\d{4})?|(?:in\\s+)?(?:${month})(?:\\s+\\d{4})?)\\b`, 'u');
+  for (const m of treaty.mentions) {
+    const span = mentions.units[m.unit].span;
+    const sentence = text.slice(span.start, span.end);
+    const signed = /\bsigned\b/i.exec(sentence);
+    if (!signed) continue;
+    const around = sentence.slice(Math.max(0, signed.index - 60), signed.index + 80);
+    const when = date.exec(around)?.[0].replace(/^in\s+/, '') ?? null;
+    const where = /\bsigned\b[^.;]{0,40}?\bin\s+([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?)/u.exec(sentence)?.[1] ?? null;
+    const place = where && (rules.places.kind.has(where.toLowerCase()) || rules.places.regions.has(where.toLowerCase())) ? where : null;
+    if (when || place) return { date: when, place };
+  }
+  return { date: null, place: null };
+}
