@@ -23,7 +23,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (looksBinary(bytes)) {
     throw new InputError('EBINARY', 'binary data (NUL or control bytes), not text');
   }
-  return { ...base, ...decodeUtf8(bytes), encoding: 'utf-8' };
+  return { ...base, encoding: 'utf-8', ...decodeUtf8(bytes) };
 }
 
 function decodeUtf8(bytes: Uint8Array): { text: string; encoding?: string; warnings: Diagnostic[] } {
@@ -34,7 +34,7 @@ function decodeUtf8(bytes: Uint8Array): { text: string; encoding?: string; warni
     // A legacy 8-bit file has no valid multi-byte sequences at all; a UTF-8 file with a few
     // damaged bytes has mostly valid ones. Only the former is re-read as Windows-1252.
     if (valid === 0 || invalid > valid) {
-      return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings: [] };
+      return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: [] };
     }
     const text = new TextDecoder('utf-8').decode(bytes);
     const offset = text.indexOf('\uFFFD');
@@ -43,6 +43,21 @@ function decodeUtf8(bytes: Uint8Array): { text: string; encoding?: string; warni
       warnings: [{ code: 'invalid-utf8', message: `${invalid} invalid UTF-8 sequence(s) replaced with U+FFFD`, offset }],
     };
   }
+}
+
+/**
+ * Windows-1252 as the WHATWG Encoding Standard defines it. Not TextDecoder: Node 20.18.3+ and
+ * 22.13+ decode 'windows-1252' as Latin-1, turning 0x93/0x94 into C1 controls (nodejs/node#60888).
+ * Bytes 0x80-0x9F use the table; every other byte is its own code point.
+ */
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const b of bytes) text += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return text;
 }
 
 /** Counts well-formed multi-byte UTF-8 sequences and stray high bytes. */
