@@ -33,6 +33,11 @@ function splitBlocks(text: string): Span[] {
     if (line.end === line.start) {
       if (run.length) runs.push(run);
       run = [];
+    } else if (HEADER.test(text.slice(line.start, line.end))) {
+      // an EDM header is a paragraph of its own even when no blank line sets it off
+      if (run.length) runs.push(run);
+      runs.push([line]);
+      run = [];
     } else {
       // an indented line starts a new paragraph in hard-wrapped newswire text
       if (run.length && /^[ \t]{2,}/.test(text.slice(start, end))) {
@@ -95,6 +100,7 @@ function markClosingSources(text: string, spans: Span[], roles: BlockRole[]): vo
 
 function readMeta(text: string, blocks: Block[], rules: RuleSet): ArticleMeta {
   const meta: ArticleMeta = { title: null, publication: null, volume: null, issue: null, date: null, sources: [] };
+  let seenBody = false;
   for (const block of blocks) {
     const body = text.slice(block.span.start, block.span.end);
     if (block.role === 'title' && meta.title === null) meta.title = body.replace(/\s+/g, ' ');
@@ -105,6 +111,8 @@ function readMeta(text: string, blocks: Block[], rules: RuleSet): ArticleMeta {
       meta.issue = m[3] ? Number(m[3]) : null;
     }
     if (block.role === 'dateline' && meta.date === null) meta.date = parseDateLine(body, rules) ?? null;
+    if (block.role === 'body' && meta.date === null && !seenBody) meta.date = parseNewswireDateline(body, rules);
+    if (block.role === 'body') seenBody = true;
     if (block.role === 'sources') meta.sources = parseCitation(body.slice(1, -1), rules)?.sources ?? [];
   }
   return meta;
@@ -145,6 +153,16 @@ export function parseCitation(inner: string, rules: RuleSet): { sources: string[
   const sources = parts.filter((p) => /^\p{Lu}|^\p{N}/u.test(p) && p.split(/\s+/).length <= 6);
   if (sources.length !== parts.length) return null;
   return { sources, date };
+}
+
+// "WASHINGTON, March 31, 1987 (Reuters) - ", "HELSINKI - ": a place in capitals, a date, an agency, a dash
+const NEWSWIRE_DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*([^()\n]{3,40}?))?\s+(?:\([^()\n]{1,40}\)\s+)?[-–—]{1,2}\s/u;
+
+/** The date in a newswire dateline opening the first paragraph: ISO when the year is given, else null. */
+function parseNewswireDateline(body: string, rules: RuleSet): string | null {
+  const m = NEWSWIRE_DATELINE.exec(body);
+  if (!m || !m[1]) return null;
+  return parseDateLine(m[1], rules) ?? null;
 }
 
 /** A stand-alone date line: ISO date when the year is given, null when not, undefined if not a date. */
