@@ -57,7 +57,7 @@ export function attributeQuotes(
       citation,
       confidence: spoken ? found.confidence * speaker.certainty : kind === 'speech' ? 0.5 : 0.7,
     };
-    discourse.record(unitIndex, attribution.speaker);
+    discourse.record(unitIndex, attribution.speaker, spoken ? speaker.type : null);
     return attribution;
   });
 }
@@ -138,7 +138,7 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
     }
     const verb = phrase ? null : verbAt(tokens, v, rules);
     if (!phrase && !verb && !isDocumentVerb(tokens[v], rules)) continue;
-    if (isPassive(tokens, v, rules) || tokens[v - 1]?.lower === 'to') continue;
+    if (isPassive(tokens, v, rules) || tokens[v - 1]?.lower === 'to' || isNounAfterDeterminer(tokens, v)) continue;
     const direct = tokens.slice(v + 1, at).every((t) => t.kind === 'punct') || tokens[at - 1]?.text === ':';
     const cueText = phrase ?? tokens[v].text;
     if (verb?.participle) {
@@ -147,7 +147,7 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
       continue;
     }
     const { first, cue } = subjectStart(tokens, v, rules, cueText);
-    const subject = phraseEndingAt(tokens, first, rules, text);
+    const subject = subjectEndingAt(tokens, first, rules, text);
     if (subject && subject.type === 'document') {
       return { referent: subject, rule: 'document-verb', cue, addressee: null, confidence: 0.9, direct };
     }
@@ -161,6 +161,15 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
     }
   }
   return null;
+}
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+
+/** The subject phrase ending at `last`; for a relative clause ("an official who called it"), its antecedent. */
+function subjectEndingAt(tokens: Token[], last: number, rules: RuleSet, text: string): Referent | null {
+  if (!RELATIVE_PRONOUNS.has(tokens[last]?.lower ?? '')) return phraseEndingAt(tokens, last, rules, text);
+  const antecedent = tokens[last - 1]?.text === ',' ? last - 2 : last - 1;
+  return phraseEndingAt(tokens, antecedent, rules, text);
 }
 
 /** The subject of an -ing cue: "with Reagan describing", "X branded Y … for claiming", else the sentence's subject. */
@@ -208,7 +217,7 @@ function continuation(unit: Unit, unitIndex: number, discourse: Discourse): Foun
 function previousSentence(unit: Unit, unitIndex: number, at: number, discourse: Discourse): Found | null {
   const opening = unit.tokens.slice(0, at).every((t) => t.kind === 'punct' || discourse.rules.speakers.notNames.has(t.lower));
   if (!opening || unitIndex === 0) return null;
-  const previous = discourse.speakerOf(unitIndex - 1, unit.block) ?? discourse.colonSubject(unitIndex - 1);
+  const previous = discourse.speakerOf(unitIndex - 1, unit.block) ?? discourse.colonSubject(unitIndex - 1) ?? discourse.reportingSubject(unitIndex - 1, unit.block);
   if (!previous) return null;
   return { referent: previous, rule: 'previous-sentence', cue: null, addressee: null, confidence: 0.7, direct: false };
 }
@@ -233,6 +242,14 @@ function cuePhraseAt(tokens: Token[], v: number, rules: RuleSet): string | null 
     if (words.every((w, k) => tokens[v + k]?.lower === w)) return phrase;
   }
   return null;
+}
+
+/** Words that make the next word a noun: "the two states", "its report", "a statement". */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'two', 'three', 'four', 'both', 'several', 'many', 'some', 'all', 'other', 'such', 'whose']);
+
+function isNounAfterDeterminer(tokens: Token[], v: number): boolean {
+  const before = tokens[v - 1];
+  return !!before && (NOUN_MARKERS.has(before.lower) || /^\d+$/.test(before.text));
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
@@ -267,9 +284,19 @@ function addresseeAfter(tokens: Token[], v: number, text: string, rules: RuleSet
     start = to + 1;
   }
   let end = start;
-  while (end < tokens.length && tokens[end].kind === 'word' && !/^(that|if|whether|how|what|on|about|later)$/.test(tokens[end].lower)) end++;
+  while (end < tokens.length && tokens[end].kind === 'word' && !endsAddressee(tokens, end, start)) end++;
   if (end === start) return null;
   return text.slice(tokens[start].start, tokens[end - 1].end);
+}
+
+/** Words after which "told X" goes on with something other than X ("told reporters the plan was …", "told MPs on Tuesday"). */
+const AFTER_ADDRESSEE = new Set(['that', 'if', 'whether', 'how', 'what', 'why', 'when', 'about', 'later', 'on', 'in', 'at', 'during', 'after', 'before', 'by', 'with', 'from', 'for', 'to', 'as', 'while', 'since', 'last', 'this', 'it', 'he', 'she', 'they', 'we', 'there', 'his', 'her', 'their', 'its', 'our']);
+
+function endsAddressee(tokens: Token[], k: number, start: number): boolean {
+  const t = tokens[k];
+  if (AFTER_ADDRESSEE.has(t.lower)) return !(t.lower === 'on' || t.lower === 'for') || !tokens[k - 1]?.cap || !tokens[k + 1]?.cap; // "Committee on Foreign Affairs"
+  // a second determiner starts the reported clause: "told reporters the plan was"
+  return k > start && /^(the|a|an)$/.test(t.lower) && tokens[k - 1].kind === 'word' && !/^(of|and)$/.test(tokens[k - 1].lower);
 }
 
 /** Anything but a document can speak: people, bodies, outlets, groups, capitals ("Moscow insists"). */
@@ -285,7 +312,11 @@ const ANONYMOUS = new Set(['official', 'officials', 'source', 'sources', 'diplom
 const CLAUSE_OPENERS = new Set(['in', 'on', 'at', 'by', 'with', 'from', 'during', 'after', 'before', 'since', 'although', 'though', 'because', 'while', 'when', 'as', 'if', 'even', 'like', 'unlike', 'despite', 'amid', 'under', 'over', 'following', 'given', 'for', 'through', 'throughout', 'within', 'without', 'upon', 'once', 'until', 'whereas', 'having', 'according']);
 const INTRO_WORDS = new Set(['but', 'and', 'yet', 'so', 'meanwhile', 'however', 'still', 'thus', 'furthermore', 'moreover', 'instead', 'also', 'then', 'now', 'indeed', 'separately', 'similarly', 'nevertheless', 'nonetheless']);
 
+/** What a resolved speaker is: pronouns and descriptions resolve to the person they stand for. */
+type SpeakerType = 'person' | 'organization' | 'group' | 'place';
+
 interface Resolved extends Omit<Speaker, 'rule'> {
+  type: SpeakerType;
   certainty: number;
 }
 
@@ -300,9 +331,9 @@ class Discourse {
   ) {}
 
   /** Remembers the speaker of a quote so later pronouns and "previous sentence" can find it. */
-  record(unitIndex: number, speaker: Speaker | null): void {
-    if (!speaker || this.speakers.has(unitIndex)) return;
-    this.speakers.set(unitIndex, { type: 'person', name: speaker.name, role: speaker.role, mention: speaker.mention, start: 0, end: 0 });
+  record(unitIndex: number, speaker: Speaker | null, type: SpeakerType | null): void {
+    if (!speaker || !type || this.speakers.has(unitIndex)) return;
+    this.speakers.set(unitIndex, { type, name: speaker.name, role: speaker.role, mention: speaker.mention, start: 0, end: 0 });
   }
 
   /** The speaker attributed in unit `i` (same paragraph or the one before), if any. */
@@ -318,6 +349,24 @@ class Discourse {
     if (!unit || unit.tokens[unit.tokens.length - 1]?.text !== ':') return null;
     const main = this.mainSubject(unit.tokens);
     return main && isSpeakerLike(main) ? main : null;
+  }
+
+  /**
+   * The subject of a sentence in the same paragraph that reports speech without quoting it
+   * ("X, a security analyst, said the shift was real."), whom a following bare quote continues.
+   */
+  reportingSubject(i: number, block: number): Referent | null {
+    const unit = this.mentions.units[i];
+    if (!unit || unit.block !== block) return null;
+    const { tokens } = unit;
+    for (let v = 0; v < tokens.length; v++) {
+      const verb = verbAt(tokens, v, this.rules);
+      if (!verb || verb.verbClass !== 'speech' || verb.participle || isPassive(tokens, v, this.rules) || tokens[v - 1]?.lower === 'to') continue;
+      const { first } = subjectStart(tokens, v, this.rules, '');
+      const subject = subjectEndingAt(tokens, first, this.rules, this.text) ?? this.mainSubject(tokens);
+      return subject && isSpeakerLike(subject) ? subject : null;
+    }
+    return null;
   }
 
   /** The grammatical subject of a sentence, skipping an opening adverbial or participial clause. */
@@ -360,28 +409,36 @@ class Discourse {
     switch (r.type) {
       case 'person': {
         const name = this.mentions.fullNames.get(surnameKey(r.name)) ?? r.name;
-        return { name, mention: r.mention, role: r.role ?? this.mentions.roles.get(name) ?? null, certainty: 1 };
+        return { type: 'person', name, mention: r.mention, role: r.role ?? this.mentions.roles.get(name) ?? null, certainty: 1 };
       }
-      case 'organization':
-        return { name: this.fullOrganization(r.name), mention: r.mention, role: r.role, certainty: 1 };
+      case 'organization': {
+        // "the newspaper", "the ministry": the organization of that sort named last
+        const named = /\p{Lu}/u.test(r.name) ? null : this.lastOrganizationLike(r.name, offset);
+        if (named) return { type: 'organization', name: named, mention: r.mention, role: r.role, certainty: 0.9 };
+        return { type: 'organization', name: this.fullOrganization(r.name), mention: r.mention, role: r.role, certainty: 1 };
+      }
       case 'group':
       case 'place':
-        return { name: r.name, mention: r.mention, role: r.role, certainty: 1 };
+        return { type: r.type, name: r.name, mention: r.mention, role: r.role, certainty: 1 };
       case 'pronoun': {
-        const person = r.name.toLowerCase() === 'it' ? this.lastOrganization(unitIndex, offset) : this.lastPerson(unitIndex, offset);
-        return person && { ...person, mention: r.mention, certainty: 0.95 };
+        if (r.name.toLowerCase() === 'it') {
+          const body = this.lastOrganization(offset);
+          return body && { ...body, type: 'organization', mention: r.mention, certainty: 0.9 };
+        }
+        const person = this.lastPerson(unitIndex, offset);
+        return person && { ...person, type: 'person', mention: r.mention, certainty: 0.95 };
       }
       case 'plural': {
         const group = this.lastGroup(unitIndex, offset);
-        return group && { name: group.name, mention: r.mention, role: null, certainty: 0.85 };
+        return group && { type: 'group', name: group.name, mention: r.mention, role: null, certainty: 0.85 };
       }
       case 'description': {
         const head = r.mention.toLowerCase().split(/\s+/).pop()!;
         const byRole = this.personWithRole(head);
-        if (byRole) return { name: byRole, mention: r.mention, role: r.role, certainty: 0.85 };
+        if (byRole) return { type: 'person', name: byRole, mention: r.mention, role: r.role, certainty: 0.85 };
         if (ANONYMOUS.has(head)) return null;
         const person = this.lastPerson(unitIndex, offset);
-        return person && { ...person, mention: r.mention, role: r.role, certainty: 0.8 };
+        return person && { ...person, type: 'person', mention: r.mention, role: r.role, certainty: 0.8 };
       }
       case 'document':
         return null;
@@ -404,7 +461,7 @@ class Discourse {
   }
 
   /** The most recent person in subject position (or quoted speaker) before `offset`. */
-  private lastPerson(unitIndex: number, offset: number): Omit<Resolved, 'certainty' | 'mention'> | null {
+  private lastPerson(unitIndex: number, offset: number): { name: string; role: string | null } | null {
     for (let i = unitIndex; i >= 0 && unitIndex - i < 12; i--) {
       const candidates = [this.speakers.get(i), this.subjectOf(i)].filter((r): r is Referent => !!r && r.start < (i === unitIndex ? offset : Infinity));
       for (const r of candidates) {
@@ -421,12 +478,33 @@ class Discourse {
     return null;
   }
 
-  private lastOrganization(unitIndex: number, offset: number): Omit<Resolved, 'certainty' | 'mention'> | null {
-    for (const r of [...this.mentions.all].reverse()) {
+  private lastOrganization(offset: number): { name: string; role: null } | null {
+    for (let k = this.mentions.all.length - 1; k >= 0; k--) {
+      const r = this.mentions.all[k];
       if (r.type === 'organization' && r.start < offset) return { name: r.name, role: null };
     }
-    void unitIndex;
     return null;
+  }
+
+  /**
+   * The last named organization a generic noun phrase can stand for: an outlet for "the
+   * newspaper" / "the paper" / "the daily", a body whose name ends in the same head for "the
+   * ministry" / "the committee".
+   */
+  private lastOrganizationLike(phrase: string, offset: number): string | null {
+    const head = phrase.toLowerCase().split(/\s+/).pop()!;
+    const outlet = this.rules.speakers.outletNouns.has(head);
+    for (let k = this.mentions.all.length - 1; k >= 0; k--) {
+      const r = this.mentions.all[k];
+      if (r.type !== 'organization' || r.start >= offset) continue;
+      const lower = r.mention.toLowerCase();
+      if (outlet ? this.isOutlet(r) : lower.split(/\s+/).pop() === head) return r.name;
+    }
+    return null;
+  }
+
+  private isOutlet(r: Referent): boolean {
+    return this.rules.organizations.outletNames.has(r.name.toLowerCase()) || r.mention.toLowerCase().split(/\s+/).some((w) => this.rules.speakers.outletNouns.has(w));
   }
 
   /** The last pair or group named ("EADS and BAE Systems") before `offset`. */

@@ -30,8 +30,11 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   const { tokens } = e.unit;
   const found = e.found;
   if (found?.referent.type === 'document') return 'document';
+  const title = isTitle(inner, tokens, e.at, rules);
+  // "In her book “The Long Ceasefire,” the historian argues": named as a work before any speaker
+  if (title === 'named') return 'title';
   if (found && AFTER_QUOTE_RULES.has(found.rule)) return 'speech';
-  if (isTitle(inner, tokens, e.at, rules)) return 'title';
+  if (title) return 'title';
   if (labelsFollowingName(inner, tokens, e.at, rules) || followsTermMarker(tokens, e.at, rules)) return 'term';
   if (inDocumentFrame(tokens, e.at, rules)) return 'document';
   if (found && CUE_RULES.has(found.rule)) return 'speech';
@@ -51,18 +54,18 @@ function wordCount(s: string): number {
  * A Title-Cased quote that names a document, work or event: its first word is a title head
  * ("Agreement on …", "On approval of …") or a title noun stands before it ("the bill “…”").
  */
-function isTitle(inner: string, tokens: Token[], at: number, rules: RuleSet): boolean {
+function isTitle(inner: string, tokens: Token[], at: number, rules: RuleSet): 'named' | 'headed' | null {
   const trimmed = inner.trim();
-  if (!trimmed || /[.!?…]["”’]?$/.test(trimmed)) return false;
+  if (!trimmed || /[.!?…]["”’]?$/.test(trimmed)) return null;
   const words: string[] = trimmed.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  if (!words.length || !/^\p{Lu}/u.test(words[0])) return false;
+  if (!words.length || !/^\p{Lu}/u.test(words[0])) return null;
   const significant = words.filter((w) => w.length > 3);
   const capitalised = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (significant.length && capitalised / significant.length < 0.6) return false;
+  if (significant.length && capitalised / significant.length < 0.6) return null;
   const before = tokens[at - 1];
-  const namedBefore = before?.kind === 'word' && rules.kinds.titleNouns.has(before.lower);
+  if (before?.kind === 'word' && rules.kinds.titleNouns.has(before.lower)) return 'named';
   const headed = rules.kinds.titleHeads.has(words[0]) || words.slice(1).some((w) => rules.kinds.titleHeads.has(w) && w !== 'On');
-  return namedBefore || headed;
+  return headed ? 'headed' : null;
 }
 
 /** South Ossetian “president” Leonid Tibilov: a scare-quoted title in front of a name. */
@@ -94,11 +97,18 @@ function inDocumentFrame(tokens: Token[], at: number, rules: RuleSet): boolean {
   }
   for (let k = at - 1; k >= 0 && at - k <= 8; k--) {
     const t = tokens[k];
-    if (isDocumentNoun(t, rules)) return true;
+    if (isDocumentNoun(t, rules)) return !labelledByVerb(tokens, k, rules);
     const nounPhraseWord = t.cap || /^(between|and|of|the|with|on)$/.test(t.lower);
     if (!nounPhraseWord) return false;
   }
   return false;
+}
+
+/** "X called the treaty “…”": the document is what a label verb describes, so the quote is X's label. */
+function labelledByVerb(tokens: Token[], noun: number, rules: RuleSet): boolean {
+  let k = noun - 1;
+  while (k >= 0 && (tokens[k].cap || /^(the|this|that|its|a|new|draft|joint|bilateral|final|whole)$/.test(tokens[k].lower))) k--;
+  return k >= 0 && rules.verbs.get(tokens[k].lower)?.verbClass === 'label';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../rules/types.js';
 import type { Block, QuoteSpan, Sentence, Span } from '../types.js';
-import { analyzePhrase, isNameWord, isRoleWord, type Referent } from '../text/phrases.js';
+import { analyzePhrase, appositiveAfter, isNameWord, isRoleWord, nameAfterDescription, type Referent } from '../text/phrases.js';
 import { stripPossessive, tokenize, type Token } from '../text/tokens.js';
 import { lexiconTag, tagWindow } from '../nlp/compromise.js';
 
@@ -83,17 +83,42 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     if (!tokens[i].cap) continue;
     let j = i;
     while (j + 1 < tokens.length && continuesName(tokens, j + 1, rules)) j++;
-    // "Uzbek President Islam Karimov’s remarks": the possessive ends the name
-    const run = tokens.slice(i, j + 1);
-    const referent = analyzePhrase(run, rules, text, null);
-    const initial = i === 0 || sentenceInitial(tokens, i);
+    // "When German Defense Minister …", "But government spokesman …", "By Jane Doe": capitalised by position only
+    let from = i;
+    while (from <= j && rules.speakers.notNames.has(tokens[from].lower) && !isRoleWord(tokens[from].lower, rules)) from++;
+    const initial = from === 0 || sentenceInitial(tokens, from) || from > i;
+    const run = tokens.slice(from, j + 1);
     i = j;
+    if (!run.length) continue;
+    const referent = analyzePhrase(run, rules, text, null);
     if (!referent) continue;
     // a capitalised common noun opening a sentence ("Statements by …") is no organization
     if (referent.type === 'organization' && initial && run.length === 1 && !rules.organizations.outletNames.has(run[0].lower)) continue;
-    if (referent.type === 'person' ? isPersonName(referent.name, rules) : referent.type === 'organization' || referent.type === 'place') found.push(referent);
+    if (referent.type === 'person') {
+      if (isPersonName(referent.name, rules)) found.push(referent.role ? referent : { ...referent, role: roleAround(tokens, from, j, rules, text) });
+    } else if (referent.type === 'organization' || referent.type === 'place') {
+      found.push(referent);
+    }
   }
   return found;
+}
+
+/**
+ * A role written around a name rather than in its capitalised run: lower-case titles before it
+ * ("presidential spokesman Omer Celikbas"), an appositive after it ("Hugh Hill, a doctor,"), or
+ * a description before it ("the country's defence minister, Ioana Dragomir,").
+ */
+function roleAround(tokens: Token[], first: number, last: number, rules: RuleSet, text: string): string | null {
+  let k = first;
+  while (k > 0 && first - k < 4 && tokens[k - 1].kind === 'word' && isRoleWord(tokens[k - 1].lower, rules)) k--;
+  if (k < first) {
+    const titled = analyzePhrase(tokens.slice(k, last + 1), rules, text, null);
+    if (titled?.type === 'person' && titled.role) return titled.role;
+  }
+  const appositive = appositiveAfter(tokens, last + 1, rules);
+  if (appositive) return text.slice(appositive.span.start, appositive.span.end).replace(/^(?:a|an|the)\s+/i, '');
+  if (tokens[first - 1]?.text === ',' && tokens[last + 1]?.text === ',') return nameAfterDescription(tokens, last + 1, rules, text)?.role ?? null;
+  return null;
 }
 
 function continuesName(tokens: Token[], k: number, rules: RuleSet): boolean {
@@ -102,8 +127,12 @@ function continuesName(tokens: Token[], k: number, rules: RuleSet): boolean {
   if (t.cap) return !/[’']s$/.test(tokens[k - 1].text);
   // "the Kremlin-connected analyst Sergei Karaganov", "Tory leader Michael Howard"
   if (isRoleWord(t.lower, rules) && (tokens[k + 1]?.cap || isRoleWord(tokens[k + 1]?.lower ?? '', rules))) return true;
-  // "Minister of Defense", "Shusha Declaration on Allied Relations"
-  return (t.lower === 'of' || t.lower === 'on' || t.lower === 'for') && !!tokens[k + 1]?.cap && tokens[k - 1].cap;
+  // "Minister of Defense", "Declaration on Allied Relations", "Committee for State Security";
+  // but not "Warsaw on Thursday"
+  if (!tokens[k + 1]?.cap || !tokens[k - 1].cap) return false;
+  if (t.lower === 'of') return true;
+  const head = tokens[k - 1].lower;
+  return (t.lower === 'on' || t.lower === 'for') && (rules.organizations.heads.has(head) || rules.kinds.titleHeads.has(tokens[k - 1].text) || isRoleWord(head, rules));
 }
 
 function sentenceInitial(tokens: Token[], i: number): boolean {

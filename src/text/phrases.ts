@@ -1,5 +1,6 @@
 import type { RuleSet } from '../rules/types.js';
 import { lexiconTag } from '../nlp/compromise.js';
+import type { Span } from '../types.js';
 import { stripPossessive, type Token } from './tokens.js';
 
 /**
@@ -97,7 +98,7 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
   let end = last;
   if (tokens[end]?.text === ',') {
     const open = findAppositiveStart(tokens, end, rules);
-    if (open < 0) return null;
+    if (open < 0) return nameAfterDescription(tokens, end, rules, text);
     appositive = { start: tokens[open + 1].start, end: tokens[end - 1].end };
     end = open - 1;
   }
@@ -106,7 +107,9 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
     const t = tokens[i];
     if (isPhraseWord(t, rules, tokens[i + 1])) start = i;
     else if (t.lower === 'and' && i > 0 && tokens[i - 1].cap && tokens[i + 1]?.cap) start = i;
+    else if (t.text === ',' && isListComma(tokens, i, end, rules)) start = i;
     else if (t.lower === 'of' && i > 0 && tokens[i + 1]?.cap && isPhraseWord(tokens[i - 1], rules)) start = i;
+    else if (isNumbered(tokens, i, rules)) start = i;
     else if (DETERMINERS.has(t.lower)) {
       start = i;
       break;
@@ -122,6 +125,60 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
   }
   while (start <= end && tokens[start].lower === 'and') start++;
   return analyzePhrase(tokens.slice(start, end + 1), rules, text, appositive);
+}
+
+/** "Article 4", "Section 2(b)": a number after a document noun names a part of a document. */
+function isNumbered(tokens: Token[], i: number, rules: RuleSet): boolean {
+  return /^\d+[a-z]?$/.test(tokens[i].text) && i > 0 && rules.kinds.documentNouns.has(tokens[i - 1].lower);
+}
+
+/**
+ * A comma inside a list of names ("Estonia, Latvia and Lithuania"): a capitalised word on both
+ * sides, an "and" later in the phrase, and both neighbours of the same sort (places with places,
+ * names with names), so that "In Moscow, Putin and Lukashenko" stays two phrases.
+ */
+function isListComma(tokens: Token[], i: number, end: number, rules: RuleSet): boolean {
+  if (i === 0 || !tokens[i - 1].cap || !tokens[i + 1]?.cap) return false;
+  if (!tokens.slice(i + 1, end + 1).some((t) => t.lower === 'and')) return false;
+  return isPlaceRun(tokens, i - 1, -1, rules) === isPlaceRun(tokens, i + 1, 1, rules);
+}
+
+/** Whether the capitalised run starting at `from` (walking in direction `step`) is a known place. */
+function isPlaceRun(tokens: Token[], from: number, step: 1 | -1, rules: RuleSet): boolean {
+  let k = from;
+  while (tokens[k + step]?.cap) k += step;
+  const [a, b] = step === 1 ? [from, k] : [k, from];
+  const words = tokens.slice(a, b + 1).map((t) => t.lower);
+  return rules.places.kind.has(stripPossessive(words.join(' ')));
+}
+
+/**
+ * A name set off by commas after its description: "The country's defence minister, Ioana
+ * Dragomir, told reporters". `close` is the comma after the name.
+ */
+export function nameAfterDescription(tokens: Token[], close: number, rules: RuleSet, text: string): Referent | null {
+  let open = close - 1;
+  while (open > 0 && tokens[open].text !== ',' && close - open <= 5) open--;
+  const name = tokens.slice(open + 1, close);
+  if (tokens[open]?.text !== ',' || !name.length || !name.every((t) => isNameWord(t, rules))) return null;
+  const description = describedBy(tokens, open - 1, rules);
+  if (!description) return null;
+  const nameText = text.slice(name[0].start, name[name.length - 1].end);
+  return { type: 'person', name: nameText, role: text.slice(description.start, description.end), mention: nameText, start: name[0].start, end: name[name.length - 1].end };
+}
+
+/**
+ * The role a description ending at `last` gives ("Lithuania's deputy defence minister", "the
+ * country's defence minister" -> "defence minister"), or null when it holds no role title.
+ */
+function describedBy(tokens: Token[], last: number, rules: RuleSet): { start: number; end: number } | null {
+  let first = last + 1;
+  for (let i = last; i >= 0 && last - i < MAX_PHRASE && isPhraseWord(tokens[i], rules, tokens[i + 1]); i--) first = i;
+  // "the country's defence minister": a common noun's possessive is not part of the role
+  while (first <= last && !tokens[first].cap && /[’']s$/.test(tokens[first].text)) first++;
+  const words = tokens.slice(first, last + 1);
+  if (!words.length || !isTitleWord(words[words.length - 1].lower, rules)) return null;
+  return { start: words[0].start, end: words[words.length - 1].end };
 }
 
 /** The comma that opens an appositive closed by the comma at `close`, or -1. */
@@ -160,20 +217,37 @@ export function phraseStartingAt(tokens: Token[], first: number, rules: RuleSet,
   if (end < first) return null;
   const head = tokens.slice(first, end + 1);
   let next = end + 1;
-  let appositive: { start: number; end: number } | null = null;
   if (tokens[next]?.text === ',') {
-    for (let k = next + 1; k < tokens.length && k - next <= MAX_PHRASE; k++) {
-      if (tokens[k].text !== ',') continue;
-      const inner = tokens.slice(next + 1, k);
-      if (inner.some((w) => w.kind === 'word' && (rules.roles.titles.has(stripPossessive(w.lower)) || isBodyWord(w.lower, rules)))) {
-        appositive = { start: inner[0].start, end: inner[inner.length - 1].end };
-        next = k + 1;
-      }
-      break;
-    }
+    // "Lithuania's deputy defence minister, Rasa Vaitkute, said"
+    let close = next + 1;
+    while (close < tokens.length && close - next <= 5 && tokens[close].text !== ',') close++;
+    const named = tokens[close]?.text === ',' ? nameAfterDescription(tokens, close, rules, text) : null;
+    if (named && tokens[first].start <= named.start) return { referent: named, next: close + 1 };
   }
-  const referent = analyzePhrase(head, rules, text, appositive);
-  return referent ? { referent, next } : null;
+  const appositive = appositiveAfter(tokens, next, rules);
+  const referent = analyzePhrase(head, rules, text, appositive?.span ?? null);
+  return referent ? { referent, next: appositive?.next ?? next } : null;
+}
+
+/**
+ * The appositive opened by the comma at `comma` ("X, a researcher at Y, argued", "said X, an
+ * opposition deputy."): it holds a role title or a body, and ends at the next comma or with the
+ * sentence. Returns its span and the index of the first token after it.
+ */
+export function appositiveAfter(tokens: Token[], comma: number, rules: RuleSet): { span: Span; next: number } | null {
+  if (tokens[comma]?.text !== ',') return null;
+  for (let k = comma + 1; k <= tokens.length && k - comma <= MAX_PHRASE; k++) {
+    const atComma = tokens[k]?.text === ',';
+    const atEnd = k === tokens.length || /^[.!?;]$/.test(tokens[k].text);
+    if (!atComma && !atEnd) continue;
+    const inner = tokens.slice(comma + 1, k);
+    // closed by the sentence's end, it must look like a noun phrase, not a clause ("…, who leads the party.")
+    const nounPhrase = atComma || (inner[0] && (DETERMINERS.has(inner[0].lower) || inner[0].cap || isRoleWord(inner[0].lower, rules)));
+    const holdsRole = inner.some((w) => w.kind === 'word' && (rules.roles.titles.has(stripPossessive(w.lower)) || isBodyWord(w.lower, rules)));
+    if (!nounPhrase || !holdsRole) return null;
+    return { span: { start: inner[0].start, end: inner[inner.length - 1].end }, next: atComma ? k + 1 : k };
+  }
+  return null;
 }
 
 /** Splits a phrase into descriptor and name and decides what it refers to. */
@@ -183,7 +257,8 @@ export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appo
   if (!words.length) return null;
   const span = { start: words[0].start, end: words[words.length - 1].end };
   const mention = text.slice(span.start, span.end);
-  const appositiveText = appositive ? text.slice(appositive.start, appositive.end) : null;
+  // "Hugh Hill, a doctor, said": the role is "doctor"
+  const appositiveText = appositive ? text.slice(appositive.start, appositive.end).replace(/^(?:a|an|the)\s+/i, '') : null;
   const lowerMention = mention.toLowerCase();
   const last = words[words.length - 1];
   const lastBare = stripPossessive(last.lower);
@@ -200,7 +275,8 @@ export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appo
     return { type: knownPlace === 'organization' ? 'organization' : 'place', name: stripPossessive(mention), role: null, mention, ...span };
   }
   const titled = words.some((w) => w.cap && rules.kinds.titleHeads.has(w.text) && w.text !== 'On');
-  if ((rules.kinds.documentNouns.has(lastBare) && !last.cap) || titled) {
+  const numbered = words.length >= 2 && isNumbered(words, words.length - 1, rules);
+  if ((rules.kinds.documentNouns.has(lastBare) && !last.cap) || titled || numbered) {
     return { type: 'document', name: mention, role: null, mention, ...span };
   }
   const tailTwo = words.slice(-2).map((w) => w.lower).join(' ');
@@ -234,7 +310,7 @@ export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appo
 function splitCoordination(words: Token[]): Token[][] {
   const parts: Token[][] = [[]];
   for (const w of words) {
-    if (w.lower === 'and' || w.text === '&') parts.push([]);
+    if (w.lower === 'and' || w.text === '&' || w.text === ',') parts.push([]);
     else parts[parts.length - 1].push(w);
   }
   return parts;
@@ -261,7 +337,8 @@ export function isNameWord(w: Token, rules: RuleSet): boolean {
   if (w.kind !== 'word' || !w.cap) return false;
   const bare = stripPossessive(w.lower);
   if (isRoleWord(bare, rules) || isNationality(bare, rules) || rules.speakers.notNames.has(bare)) return false;
-  if (rules.dates.monthNumber(bare) > 0) return false;
+  // a month, but not an abbreviation that is also a first name ("Deputy Prime Minister Jan Wierzbicki")
+  if (rules.dates.monthNumber(bare) > 0 && (bare.length > 3 || bare === 'may')) return false;
   if (bare.includes('-') && bare.split('-').every((part) => isNationality(part, rules) || rules.places.kind.has(part))) return false;
   if (rules.places.kind.has(bare) && !isLikelyFirstName(bare)) return false;
   if (/^(?:\p{Lu}\.?){2,}$/u.test(w.text)) return false; // acronyms: BBC, SNP, EU, U.S.
