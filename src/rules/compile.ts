@@ -1,5 +1,5 @@
 import type { RawCue, RawRules } from './sections.js';
-import type { MarkFamily, MarkRole, ModalityKind, ProvisionCue, RuleSet, Status, TreatyRules, VerbClass, VerbForm } from './types.js';
+import type { GenderCues, MarkFamily, MarkRole, ModalityKind, ProvisionCue, RuleSet, Status, TreatyRules, VerbClass, VerbForm } from './types.js';
 import { MODALITIES, STATUSES } from './sections.js';
 
 const lower = (list: string[] | undefined) => new Set((list ?? []).map((s) => s.toLowerCase()));
@@ -39,6 +39,7 @@ export function compileRules(raw: RawRules): RuleSet {
     names: {
       surnameEnding: new RegExp(`\\p{L}{2,}(?:${(raw.surname_endings ?? []).map(escapeRegex).join('|') || '(?!)'})$`, 'u'),
       knownPeople: new Set(raw.known_people ?? []),
+      gender: { female: compileGender(raw, 'female'), male: compileGender(raw, 'male') },
     },
     kinds: {
       documentNouns: lower(raw.document_nouns),
@@ -84,6 +85,16 @@ function compileCue(cue: RawCue): ProvisionCue {
   const pattern = cue.phrase ?? cue.pattern!;
   const source = cue.phrase ? `(?<![\\p{L}\\p{N}])${phraseSource(cue.phrase)}(?![\\p{L}\\p{N}])` : cue.pattern!;
   return { id: cue.id, pattern, regex: new RegExp(source, 'iu'), weight: cue.weight ?? 1 };
+}
+
+function compileGender(raw: RawRules, gender: 'female' | 'male'): GenderCues {
+  const entries = (raw.gender ?? []).filter((g) => g.gender === gender);
+  const endings = entries.flatMap((g) => g.surname_endings ?? []);
+  return {
+    givenNames: lower(entries.flatMap((g) => g.given_names ?? [])),
+    surnameEnding: new RegExp(`\\p{L}{2,}(?:${endings.map(escapeRegex).join('|') || '(?!)'})$`, 'iu'),
+    titles: lower(entries.flatMap((g) => g.titles ?? [])),
+  };
 }
 
 function compileMonths(months: string[][]): RuleSet['dates'] {

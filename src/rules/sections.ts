@@ -15,6 +15,13 @@ export interface RawMark {
   apostrophe?: boolean;
 }
 
+export interface RawGender {
+  gender: string;
+  given_names?: string[];
+  surname_endings?: string[];
+  titles?: string[];
+}
+
 export interface RawCountry {
   name: string;
   aliases?: string[];
@@ -65,6 +72,7 @@ export interface RawRules {
   organization_heads?: string[];
   surname_endings?: string[];
   known_people?: string[];
+  gender?: RawGender[];
   document_nouns?: string[];
   document_verbs?: string[];
   treaty_language?: string[];
@@ -272,6 +280,15 @@ export const SECTIONS: Record<string, Section> = {
   organization_heads: list,
   surname_endings: list,
   known_people: list,
+  // unkeyed: a user file's entries add to the built-in ones
+  gender: {
+    check: records({
+      gender: { type: 'string', required: true, oneOf: ['female', 'male'] },
+      given_names: { type: 'strings' },
+      surname_endings: { type: 'strings' },
+      titles: { type: 'strings' },
+    }),
+  },
   document_nouns: list,
   document_verbs: list,
   treaty_language: list,

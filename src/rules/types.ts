@@ -78,7 +78,7 @@ export interface RuleSet {
     kind: Map<string, 'country' | 'organization' | 'region'>;
   };
   organizations: { outletNames: Set<string>; heads: Set<string> };
-  names: { surnameEnding: RegExp; knownPeople: Set<string> };
+  names: { surnameEnding: RegExp; knownPeople: Set<string>; gender: { female: GenderCues; male: GenderCues } };
   kinds: {
     documentNouns: Set<string>;
     documentVerbs: Set<string>;
@@ -110,4 +110,11 @@ export interface TreatyRules {
   conditions: { kind: string; pattern: RegExp }[];
   verbs: Set<string>;
   memberNouns: string[];
+}
+
+/** Evidence that a name belongs to a woman or a man: lower-case given names and titles, surname endings. */
+export interface GenderCues {
+  givenNames: Set<string>;
+  surnameEnding: RegExp;
+  titles: Set<string>;
 }

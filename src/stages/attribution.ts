@@ -2,6 +2,7 @@ import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
 import { phraseEndingAt, phraseStartingAt, isNameWord, type Referent } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
+import { genderOf, pronounGender, type Gender } from '../text/gender.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
 import { classifyKind, type KindEvidence } from './kinds.js';
 
@@ -425,7 +426,7 @@ class Discourse {
           const body = this.lastOrganization(offset);
           return body && { ...body, type: 'organization', mention: r.mention, certainty: 0.9 };
         }
-        const person = this.lastPerson(unitIndex, offset);
+        const person = this.lastPerson(unitIndex, offset, pronounGender(r.name));
         return person && { ...person, type: 'person', mention: r.mention, certainty: 0.95 };
       }
       case 'plural': {
@@ -460,22 +461,39 @@ class Discourse {
     return best;
   }
 
-  /** The most recent person in subject position (or quoted speaker) before `offset`. */
-  private lastPerson(unitIndex: number, offset: number): { name: string; role: string | null } | null {
+  /**
+   * The most recent person in subject position (or quoted speaker) before `offset`; with a
+   * gender (from "he"/"she"), skipping people known to be of the other one.
+   */
+  private lastPerson(unitIndex: number, offset: number, gender: Gender | null = null): { name: string; role: string | null } | null {
     for (let i = unitIndex; i >= 0 && unitIndex - i < 12; i--) {
       const candidates = [this.speakers.get(i), this.subjectOf(i)].filter((r): r is Referent => !!r && r.start < (i === unitIndex ? offset : Infinity));
       for (const r of candidates) {
         if (r.type === 'person') {
           const name = this.mentions.fullNames.get(surnameKey(r.name)) ?? r.name;
+          const known = gender && this.genderOf(name);
+          if (known && known !== gender) continue;
           return { name, role: r.role ?? this.mentions.roles.get(name) ?? null };
         }
         if (r.type === 'description' && !ANONYMOUS.has(r.mention.toLowerCase().split(/\s+/).pop()!)) {
-          const earlier = this.lastPerson(i - 1, Infinity);
+          const earlier = this.lastPerson(i - 1, Infinity, gender);
           if (earlier) return earlier;
         }
       }
     }
     return null;
+  }
+
+  private readonly genders = new Map<string, Gender | null>();
+
+  /** The gender of a person, from the fullest name and every mention of them ("Ms Carrick"). */
+  private genderOf(fullName: string): Gender | null {
+    if (!this.genders.has(fullName)) {
+      const key = surnameKey(fullName);
+      const mentions = this.mentions.all.filter((r) => r.type === 'person' && surnameKey(r.name) === key).map((r) => r.mention);
+      this.genders.set(fullName, genderOf(fullName, mentions, this.rules));
+    }
+    return this.genders.get(fullName)!;
   }
 
   private lastOrganization(offset: number): { name: string; role: null } | null {
