@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import type { OutputRecord } from '../types.js';
+import { yamlDocument } from './yaml.js';
 
 /**
  * Stage 9: records to text. Key order is the order the pipeline builds records in (fixed),
@@ -11,7 +11,7 @@ export type DataFormat = 'yaml' | 'json' | 'ndjson';
 export function serializeRecord(record: OutputRecord, format: DataFormat): string {
   switch (format) {
     case 'yaml':
-      return `---\n${stringify(record, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false })}`;
+      return yamlDocument(record);
     case 'json':
       return JSON.stringify(record, null, 2);
     case 'ndjson':
