@@ -93,7 +93,7 @@ export function readClause(clause: string, match: TypeMatch, rules: RuleSet): Cl
   const negated = !match.type.prohibitive && t.negators.test(before);
   return {
     modality: modalityOf(clause, match.firstCue, rules),
-    reciprocal: t.reciprocal.test(clause) ? true : /^(?:[\p{Lu}][\p{L}’'.-]*\s){1,3}(?:will|shall|would|is to|pledges|undertakes)\b/u.test(clause) ? false : null,
+    reciprocal: t.reciprocal.test(clause) ? true : /^(?:[\p{Lu}][\p{L}’'.-]*\s){1,3}(?:will|shall|would|may|can|must|is to|pledges|undertakes)\b/u.test(clause) ? false : null,
     negated,
     speculative: t.speculation.test(before),
     conditions: conditionsIn(clause, rules),

@@ -307,7 +307,7 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
   }
   for (const t of treaties) {
     const named = bestName(t.mentions);
-    t.name = named.name;
+    t.name = unshout(named.name);
     t.span = named.span;
   }
   for (const t of treaties) {
@@ -318,10 +318,22 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
   return treaties;
 }
 
-/** The name as the article gives it: a proper name, else a descriptive one, preferring the body to the headline. */
+/**
+ * The name as the article gives it: a full proper name ("Treaty on Allied Relations"), else
+ * a descriptive one ("alliance treaty"); a headline names a treaty only when nothing else does.
+ */
 function bestName(mentions: TreatyMention[]): TreatyMention {
-  const score = (m: TreatyMention) => (m.inTitle ? 0 : 4) + (m.properName ? 2 : 0) + (m.anchor || m.name.includes(' ') ? 1 : 0);
+  const long = (m: TreatyMention) => m.name.includes(' ');
+  const score = (m: TreatyMention) => (m.properName && long(m) ? 8 : 0) + (m.inTitle ? 0 : 4) + (m.properName ? 2 : 0) + (m.anchor || long(m) ? 1 : 0);
   return mentions.reduce((best, m) => (score(m) > score(best) ? m : best));
+}
+
+const MINOR_WORDS = new Set(['of', 'on', 'and', 'the', 'between', 'for', 'in', 'to', 'a', 'an', 'with', 'at', 'by']);
+
+/** "TREATY ON ALLIED RELATIONS" -> "Treaty on Allied Relations" (treaty texts set their titles in capitals). */
+function unshout(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/[\p{L}][\p{L}'’-]*/gu, (w, at: number) => (at > 0 && MINOR_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)));
 }
 
 function sameName(a: string, b: string): boolean {
