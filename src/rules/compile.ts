@@ -55,6 +55,7 @@ export function compileRules(raw: RawRules): RuleSet {
       atop: t.atop ?? null,
       description: t.description ?? '',
       cues: t.cues.map(compileCue),
+      anyCue: anyOf(t.cues.map((c) => (c.phrase ? wholeWords(phraseSource(c.phrase), c.phrase) : c.pattern!))),
       negativeCues: (t.negative_cues ?? []).map(compileCue),
       threshold: t.threshold ?? 1,
       prohibitive: t.prohibitive ?? false,
@@ -83,8 +84,25 @@ function phraseRegex(phrases: string[]): RegExp {
 
 function compileCue(cue: RawCue): ProvisionCue {
   const pattern = cue.phrase ?? cue.pattern!;
-  const source = cue.phrase ? `(?<![\\p{L}\\p{N}])${phraseSource(cue.phrase)}(?![\\p{L}\\p{N}])` : cue.pattern!;
-  return { id: cue.id, pattern, regex: new RegExp(source, 'iu'), weight: cue.weight ?? 1 };
+  const source = cue.phrase ? wholeWords(phraseSource(cue.phrase), cue.phrase) : cue.pattern!;
+  return { id: cue.id, pattern, regex: new RegExp(source, flagsFor(source)), weight: cue.weight ?? 1 };
+}
+
+/** Word boundaries for a phrase: \b when it starts and ends with an ASCII word character, else Unicode lookarounds. */
+function wholeWords(source: string, phrase: string): string {
+  return /^\w/.test(phrase) && /\w$/.test(phrase) ? `\\b${source}\\b` : `(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`;
+}
+
+/** Case-insensitive matching is much cheaper without the Unicode flag; use it only where a pattern needs it. */
+function flagsFor(source: string): string {
+  return /\\[pPu]\{|[^\x00-\x7f]/.test(source) ? 'iu' : 'i';
+}
+
+/** One alternation of many patterns: a cheap first test before trying each on its own. */
+function anyOf(sources: string[]): RegExp {
+  if (!sources.length) return /(?!)/;
+  const joined = sources.map((s) => `(?:${s})`).join('|');
+  return new RegExp(joined, sources.some((s) => flagsFor(s) === 'iu') ? 'iu' : 'i');
 }
 
 function compileGender(raw: RawRules, gender: 'female' | 'male'): GenderCues {
@@ -144,10 +162,12 @@ function compilePlaces(raw: RawRules): RuleSet['places'] {
   const parties = new Map<string, string>();
   const adjectives = new Map<string, string>();
   const kind = new Map<string, 'country' | 'organization' | 'region'>();
+  const spelling = new Map<string, string>();
   const addParty = (entry: { name: string; aliases?: string[]; adjectives?: string[] }, k: 'country' | 'organization') => {
     for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
       parties.set(alias.toLowerCase(), entry.name);
       kind.set(alias.toLowerCase(), k);
+      spelling.set(alias.toLowerCase(), alias);
     }
     for (const adj of entry.adjectives ?? []) adjectives.set(adj.toLowerCase(), entry.name);
   };
@@ -155,7 +175,8 @@ function compilePlaces(raw: RawRules): RuleSet['places'] {
   for (const o of raw.party_organizations ?? []) addParty(o, 'organization');
   const regions = lower(raw.regions);
   for (const r of regions) if (!kind.has(r)) kind.set(r, 'region');
-  return { parties, adjectives, regions, kind };
+  for (const r of raw.regions ?? []) if (!spelling.has(r.toLowerCase())) spelling.set(r.toLowerCase(), r);
+  return { parties, adjectives, regions, kind, spelling };
 }
 
 function compileTreatyRules(raw: RawRules): TreatyRules {
@@ -170,6 +191,7 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
   return {
     nouns: lower(raw.treaty_nouns),
     weakNouns: lower(raw.weak_treaty_nouns),
+    anyNoun: phraseRegex([...(raw.treaty_nouns ?? []), ...(raw.weak_treaty_nouns ?? [])]),
     hypothetical: [...lower(raw.hypothetical_determiners)],
     comparison: [...lower(raw.comparison_words)],
     status: STATUSES.filter((s) => raw.status_cues?.[s]?.length).map((s) => ({ status: s as Status, cue: phraseRegex(raw.status_cues![s]) })),
@@ -181,6 +203,7 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
     reciprocal: phraseRegex(raw.reciprocal_markers ?? []),
     verbs: lower(raw.treaty_verbs),
     memberNouns: [...lower(raw.member_nouns)],
+    anyCondition: anyOf(Object.values(raw.conditions ?? {}).flat().map((source) => `(?<![\\p{L}])(?:${expand(source)})(?![\\p{L}])`)),
     conditions: Object.entries(raw.conditions ?? {}).flatMap(([kind, sources]) =>
       sources.map((source) => ({ kind, pattern: new RegExp(`(?<![\\p{L}])(?:${expand(source)})(?![\\p{L}])`, 'iu') })),
     ),

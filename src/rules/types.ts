@@ -44,6 +44,8 @@ export interface ProvisionType {
   atop: string | null;
   description: string;
   cues: ProvisionCue[];
+  /** all cues in one alternation: most clauses fail it, and need no further test */
+  anyCue: RegExp;
   negativeCues: ProvisionCue[];
   /** minimum summed cue weight for a clause to be typed so */
   threshold: number;
@@ -76,6 +78,8 @@ export interface RuleSet {
     regions: Set<string>;
     /** lower-case name -> kind */
     kind: Map<string, 'country' | 'organization' | 'region'>;
+    /** lower-case name -> as the rules write it ("helsinki" -> "Helsinki"), for names written in capitals */
+    spelling: Map<string, string>;
   };
   organizations: { outletNames: Set<string>; heads: Set<string> };
   names: { surnameEnding: RegExp; knownPeople: Set<string>; gender: { female: GenderCues; male: GenderCues } };
@@ -97,6 +101,8 @@ export type ModalityKind = 'obligation' | 'permission' | 'prohibition';
 export interface TreatyRules {
   nouns: Set<string>;
   weakNouns: Set<string>;
+  /** any treaty noun, strong or weak: the cheap test before a sentence is tokenized */
+  anyNoun: RegExp;
   hypothetical: string[];
   comparison: string[];
   /** in increasing order of advancement */
@@ -108,6 +114,7 @@ export interface TreatyRules {
   modality: { kind: ModalityKind; cue: RegExp }[];
   reciprocal: RegExp;
   conditions: { kind: string; pattern: RegExp }[];
+  anyCondition: RegExp;
   verbs: Set<string>;
   memberNouns: string[];
 }

@@ -3,8 +3,9 @@ import { surnameKey, type Mentions } from './mentions.js';
 
 /**
  * Stage 8: people, places and organizations with mention counts. People are counted under
- * the fullest name the article gives (a later "Karimov" counts for "Islam Karimov").
- * Sorted by mentions, then name.
+ * the fullest name the article gives (a later "Karimov" counts for "Islam Karimov"); places
+ * and organizations under their common name ("U.S." counts for "United States", "the
+ * Ministry" for "Russia’s Defense Ministry"). Sorted by mentions, then name.
  */
 export function collectEntities(mentions: Mentions): Entities {
   const people = new Map<string, PersonEntity>();
@@ -17,12 +18,25 @@ export function collectEntities(mentions: Mentions): Entities {
       entry.mentions++;
       people.set(name, entry);
     } else if (r.type === 'place') {
-      bump(places, r.name);
+      bump(places, r.entity ?? r.name);
     } else if (r.type === 'organization') {
-      bump(organizations, r.name);
+      bump(organizations, r.entity ?? r.name);
     }
   }
-  return { people: sorted(people), places: sorted(places), organizations: sorted(organizations) };
+  return { people: sorted(people), places: sorted(places), organizations: sorted(mergeShortForms(organizations)) };
+}
+
+/** "the Ministry" counts for "Russia’s Defense Ministry" when the article names it in full. */
+function mergeShortForms(organizations: Map<string, EntityCount>): Map<string, EntityCount> {
+  const names = [...organizations.keys()].sort((a, b) => b.length - a.length);
+  const merged = new Map<string, EntityCount>();
+  for (const name of [...names].reverse()) {
+    const full = names.find((other) => other.length > name.length && other.endsWith(` ${name}`)) ?? name;
+    const entry = merged.get(full) ?? { name: full, mentions: 0 };
+    entry.mentions += organizations.get(name)!.mentions;
+    merged.set(full, entry);
+  }
+  return merged;
 }
 
 function bump(map: Map<string, EntityCount>, name: string): void {

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../rules/types.js';
 import type { Block, QuoteSpan, Sentence, Span } from '../types.js';
 import { analyzePhrase, appositiveAfter, isNameWord, isRoleWord, nameAfterDescription, type Referent } from '../text/phrases.js';
-import { stripPossessive, tokenize, type Token } from '../text/tokens.js';
+import { isPossessive, stripPossessive, tokenize, type Token } from '../text/tokens.js';
 import { lexiconTag, tagWindow } from '../nlp/compromise.js';
 
 /**
@@ -97,10 +97,41 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     if (referent.type === 'person') {
       if (isPersonName(referent.name, rules)) found.push(referent.role ? referent : { ...referent, role: roleAround(tokens, from, j, rules, text) });
     } else if (referent.type === 'organization' || referent.type === 'place') {
-      found.push(referent);
+      const named = ownedByPlace(tokens, from, j, rules, text) ?? referent;
+      const name = usualSpelling(named.name, rules);
+      found.push({ ...named, name, entity: entityName(name, rules) });
     }
   }
   return found;
+}
+
+/** "Russia’s Defense Ministry": a country's possessive before a body is part of the body's name. */
+function ownedByPlace(tokens: Token[], first: number, last: number, rules: RuleSet, text: string): Referent | null {
+  const owner = tokens[first - 1];
+  if (first === 0 || !owner.cap || !isPossessive(owner.text) || !rules.places.kind.has(stripPossessive(owner.lower))) return null;
+  const named = analyzePhrase(tokens.slice(first - 1, last + 1), rules, text, null);
+  return named?.type === 'organization' ? named : null;
+}
+
+/**
+ * The name a place or party organization is counted under: abbreviations and official long
+ * forms count for the short common name ("US", "U.S.", "Russian Federation", "WTO"); capitals
+ * and other cities stay places of their own ("Moscow" is a city even when it stands for Russia).
+ */
+function entityName(name: string, rules: RuleSet): string {
+  const canonical = rules.places.parties.get(name.toLowerCase());
+  if (!canonical || canonical === name) return name;
+  const acronym = /^(?:\p{Lu}\.?){2,6}$/u.test(name);
+  const longForm = name.toLowerCase().includes(canonical.toLowerCase()) && !/\bcity$/i.test(name);
+  // "Collective Security Treaty Organization" is what "CSTO" stands for
+  const spelledOut = (name.match(/\p{Lu}/gu) ?? []).join('') === canonical.replace(/\./g, '') && /\s/.test(name);
+  return acronym || longForm || spelledOut ? canonical : name;
+}
+
+/** "HELSINKI" in a dateline is Helsinki: a known name written in capitals takes the rules' spelling. */
+function usualSpelling(name: string, rules: RuleSet): string {
+  if (/\p{Ll}/u.test(name)) return name;
+  return rules.places.spelling.get(name.toLowerCase()) ?? name;
 }
 
 /**
@@ -155,8 +186,13 @@ function isPersonName(name: string, rules: RuleSet): boolean {
   if (first === 'MaleName' || first === 'FemaleName' || first === 'FirstName') return true;
   const last = words[words.length - 1];
   if (rules.names.surnameEnding.test(last) && lexiconTag(last.toLowerCase()) === null) return true;
+  // "Acquired Immune Deficiency Syndrome", "the Queen Mother", "U.S. Bases": ordinary words in capitals
+  if (words.some((w) => COMMON_WORD_TAGS.has(lexiconTag(w.toLowerCase()) ?? ''))) return false;
   return taggedAsPerson(name);
 }
+
+/** compromise lexicon tags of words that are not names when capitalised (verb forms, kinship and job nouns). */
+const COMMON_WORD_TAGS = new Set(['PastTense', 'PresentTense', 'Gerund', 'Infinitive', 'Actor', 'Modal', 'Copula']);
 
 const NOT_A_NAME = new Set(['Adjective', 'Demonym', 'Plural', 'Organization', 'Place', 'Country', 'City', 'Region', 'Infinitive', 'Comparative']);
 

@@ -18,6 +18,8 @@ export interface Referent {
   role: string | null;
   /** the words of the phrase as written */
   mention: string;
+  /** the name entities count it under when that differs from `name` ("US" -> "United States") */
+  entity?: string;
   start: number;
   end: number;
 }
@@ -294,7 +296,7 @@ export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appo
     const nameWords = words.slice(nameStart);
     const name = text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
     const roleWords = words.slice(0, nameStart).filter((w) => !rules.roles.honorifics.has(w.lower) || rules.roles.titles.has(w.lower));
-    const role = roleWords.length ? text.slice(roleWords[0].start, roleWords[roleWords.length - 1].end) : null;
+    const role = roleWords.length ? singularTitle(text.slice(roleWords[0].start, roleWords[roleWords.length - 1].end), rules) : null;
     const place = rules.places.kind.get(stripPossessive(name.toLowerCase()));
     if (place && !roleWords.length) {
       return { type: place === 'organization' ? 'organization' : 'place', name: stripPossessive(name), role: null, mention, ...span };
@@ -305,6 +307,12 @@ export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appo
     return { type: 'description', name: mention, role: mention, mention, ...span };
   }
   return null;
+}
+
+/** "Presidents Vladimir Putin and …": each of them is a President. */
+function singularTitle(role: string, rules: RuleSet): string {
+  const last = /(\S+)s$/.exec(role);
+  return last && !rules.roles.titles.has(last[0].toLowerCase()) && rules.roles.titles.has(last[1].toLowerCase()) ? role.slice(0, -1) : role;
 }
 
 function splitCoordination(words: Token[]): Token[][] {
