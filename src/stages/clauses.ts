@@ -56,6 +56,7 @@ export function typeClause(original: string, rules: RuleSet): TypeMatch[] {
   const clause = withoutQuoteMarks(original);
   const matches: TypeMatch[] = [];
   for (const type of rules.provisionTypes) {
+    if (!type.anyCue.test(clause)) continue;
     if (type.negativeCues.some((cue) => cue.regex.test(clause))) continue;
     let score = 0;
     let firstCue = Infinity;
@@ -116,6 +117,7 @@ export function modalityOf(clause: string, firstCue: number, rules: RuleSet): Mo
 
 export function conditionsIn(clause: string, rules: RuleSet): Condition[] {
   const found: Condition[] = [];
+  if (!rules.treaties.anyCondition.test(clause)) return found;
   for (const { kind, pattern } of rules.treaties.conditions) {
     const m = pattern.exec(clause);
     if (m && !found.some((c) => c.text === m[0])) found.push({ kind: kind as ConditionKind, text: m[0] });

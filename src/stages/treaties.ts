@@ -48,6 +48,7 @@ export function findTreaties(text: string, blocks: Block[], mentions: Mentions, 
   const found: TreatyMention[] = [];
   const titles = new Set(blocks.filter((b) => b.role === 'title').map((b) => b.index));
   mentions.units.forEach((unit, u) => {
+    if (!rules.treaties.anyNoun.test(text.slice(unit.span.start, unit.span.end))) return;
     const tokens = tokenize(text, unit.span);
     for (let k = 0; k < tokens.length; k++) {
       const mention = readMention(text, tokens, k, u, mentions, rules);
