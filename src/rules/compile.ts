@@ -16,7 +16,7 @@ export function compileRules(raw: RawRules): RuleSet {
       ]),
     ),
     elisions: lower(raw.elisions),
-    abbreviations: { noSplit: lower(raw.no_split), mayEnd: lower(raw.may_end) },
+    abbreviations: { noSplit: lower(raw.no_split), mayEnd: lower(raw.may_end), beforeNumber: lower(raw.before_number) },
     dates: compileMonths(raw.months ?? []),
     verbs: compileVerbs(raw),
     cuePhrases: [...lower(raw.cue_phrases)].sort((a, b) => b.length - a.length),

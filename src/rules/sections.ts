@@ -51,6 +51,7 @@ export interface RawRules {
   elisions?: string[];
   no_split?: string[];
   may_end?: string[];
+  before_number?: string[];
   months?: string[][];
   speech_verbs?: string[];
   label_verbs?: string[];
@@ -259,6 +260,7 @@ export const SECTIONS: Record<string, Section> = {
   elisions: list,
   no_split: list,
   may_end: list,
+  before_number: list,
   months: { check: listOfStringLists },
   speech_verbs: list,
   label_verbs: list,

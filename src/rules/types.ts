@@ -57,7 +57,8 @@ export interface ProvisionType {
 export interface RuleSet {
   marks: Map<string, MarkRule>;
   elisions: Set<string>;
-  abbreviations: { noSplit: Set<string>; mayEnd: Set<string> };
+  /** noSplit: never end a sentence; mayEnd: end one before a sentence opener; beforeNumber: abbreviations only before a number ("Art. 4") */
+  abbreviations: { noSplit: Set<string>; mayEnd: Set<string>; beforeNumber: Set<string> };
   dates: { monthPattern: string; monthDay: RegExp; monthNumber: (name: string) => number };
   verbs: Map<string, VerbForm>;
   cuePhrases: string[];

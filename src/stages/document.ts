@@ -137,9 +137,9 @@ function findCitations(text: string, blocks: Block[], rules: RuleSet): Citation[
 }
 
 /**
- * "A, B, C, November 13-15" -> sources [A, B, C], date "November 13-15". A trailing part that
- * holds a month and a day is the date; a place before the date ("Moscow June 16") is kept
- * with the date.
+ * "A, B, C, November 13-15" -> sources [A, B, C], date "November 13-15". The first part that
+ * holds a month and a day starts the date; a place written before the date ("ITAR-TASS,
+ * Moscow June 16") is the agency's dateline, not part of the date.
  */
 export function parseCitation(inner: string, rules: RuleSet): { sources: string[]; date: string | null } | null {
   const parts = inner.split(/\s*[,;]\s*/).map((p) => p.trim()).filter(Boolean);
@@ -147,7 +147,8 @@ export function parseCitation(inner: string, rules: RuleSet): { sources: string[
   let date: string | null = null;
   const dateAt = parts.findIndex((p) => rules.dates.monthDay.test(p));
   if (dateAt >= 0) {
-    date = parts.slice(dateAt).join(', ');
+    const first = parts[dateAt];
+    date = [first.slice(first.search(rules.dates.monthDay)), ...parts.slice(dateAt + 1)].join(', ');
     parts.length = dateAt;
   }
   const sources = parts.filter((p) => /^\p{Lu}|^\p{N}/u.test(p) && p.split(/\s+/).length <= 6);

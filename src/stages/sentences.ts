@@ -49,6 +49,7 @@ function isAbbreviation(text: string, floor: number, dot: number, next: number, 
   const word = text.slice(wordStart, dot + 1).toLowerCase();
   if (/^\p{Lu}\.$/u.test(text.slice(wordStart, dot + 1))) return true; // an initial: "J. Smith"
   if (!rules.abbreviations.noSplit.has(word)) return /^(?:\p{L}\.){2,}$/u.test(word) && !rules.abbreviations.mayEnd.has(word);
+  if (rules.abbreviations.beforeNumber.has(word)) return /\p{N}/u.test(text[next]);
   if (!rules.abbreviations.mayEnd.has(word)) return true;
   // "etc." / "U.S." may end a sentence: when a typical sentence opener follows, or a
   // nationality word ("the U.S. Russian President …": "U.S." never modifies a demonym)
