@@ -2,7 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type CommandResult } from './io.js';
-import { extractCommand } from './commands/extract.js';
+import { EXAMPLES, extractCommand } from './commands/extract.js';
+import { reportCommand } from './commands/report.js';
+import { schemaCommand } from './commands/schema.js';
+import { evalCommand } from './commands/eval.js';
+import { rulesCommand } from './commands/rules.js';
 
 /**
  * The command-line program. Returns the exit code; never calls process.exit, never prints
@@ -16,7 +20,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
-  program.addCommand(extractCommand(io, result), { isDefault: true });
+  const extract = extractCommand(io, result);
+  program.addCommand(extract, { isDefault: true });
+  program.addCommand(reportCommand(io, result));
+  program.addCommand(schemaCommand(io));
+  program.addCommand(evalCommand(io, result));
+  program.addCommand(rulesCommand(io, result));
+  // `treaty-extract --help` shows the default command's options too: most runs use no command name
+  program.addHelpText('after', () => `\nOptions of the default command (treaty-extract [options] [inputs...]):\n${extract.helpInformation().split('\nOptions:\n')[1] ?? ''}${EXAMPLES}\n  treaty-extract report corpus/ -o report.html   HTML report of a batch\n  treaty-extract schema                          JSON Schema of the record\n`);
   // every subcommand reports through the same streams and never exits the process
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
