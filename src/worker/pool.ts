@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { loadRules } from '../rules/load.js';
@@ -141,8 +140,7 @@ export class WorkerPool implements Executor {
 function startWorker(workerData: ExecutorSettings): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData });
-  const tsx = createRequire(here).resolve('tsx/esm/api');
   const script = new URL('./worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(new URL(`file://${tsx}`).href)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
+  const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
