@@ -59,5 +59,6 @@ describe('the JSON Schema of the record', () => {
     expect(stdout).toBe(readFileSync(SCHEMA_PATH, 'utf8'));
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.files).toContain('schema');
+    expect(pkg.exports['./schema/record.schema.json']).toBe('./schema/record.schema.json');
   });
 });
