@@ -99,6 +99,13 @@ function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: Rul
   if (comma) i++;
   if (!comma && !CLAUSE_END.test(inner)) return null;
   if (!tokens[i]) return null;
+  // “…,” according to the ministry
+  if (cuePhraseAt(tokens, i, rules) === 'according to') {
+    const source = phraseStartingAt(tokens, i + 2, rules, text);
+    return source && isSpeakerLike(source.referent)
+      ? { referent: source.referent, rule: 'according-to-after-quote', cue: 'according to', addressee: null, confidence: 0.9, direct: true }
+      : null;
+  }
   // inverted: “…,” said Karimov
   const inverted = verbAt(tokens, i, rules);
   if (inverted && inverted.verbClass !== 'attitude' && !inverted.participle) {
@@ -512,13 +519,11 @@ class Discourse {
   private lastOrganizationLike(phrase: string, offset: number): string | null {
     const head = phrase.toLowerCase().split(/\s+/).pop()!;
     const outlet = this.rules.speakers.outletNouns.has(head);
-    for (let k = this.mentions.all.length - 1; k >= 0; k--) {
-      const r = this.mentions.all[k];
-      if (r.type !== 'organization' || r.start >= offset) continue;
-      const lower = r.mention.toLowerCase();
-      if (outlet ? this.isOutlet(r) : lower.split(/\s+/).pop() === head) return r.name;
-    }
-    return null;
+    const fits = (r: Referent) => r.type === 'organization' && (outlet ? this.isOutlet(r) : r.mention.toLowerCase().split(/\s+/).pop() === head);
+    // organizations named in the text, and those that spoke ("the newspaper Golos wrote …")
+    const spoke = [...this.speakers].map(([unit, r]) => ({ ...r, start: this.mentions.units[unit].span.start }));
+    const candidates = [...this.mentions.all, ...spoke].filter((r) => r.start < offset && fits(r));
+    return candidates.reduce<Referent | null>((last, r) => (!last || r.start >= last.start ? r : last), null)?.name ?? null;
   }
 
   private isOutlet(r: Referent): boolean {

@@ -22,7 +22,7 @@ export interface KindEvidence {
 
 /** Rules whose cue is a verb with an explicit subject: strong evidence of speech. */
 const CUE_RULES = new Set(['speaker-verb-before-quote', 'according-to', 'participle-main-subject', 'participle-subject', 'participle-object', 'sentence-subject']);
-const AFTER_QUOTE_RULES = new Set(['speaker-verb-after-quote', 'verb-speaker-after-quote']);
+const AFTER_QUOTE_RULES = new Set(['speaker-verb-after-quote', 'verb-speaker-after-quote', 'according-to-after-quote']);
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'such']);
 
 export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
@@ -36,7 +36,10 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   if (found && AFTER_QUOTE_RULES.has(found.rule)) return 'speech';
   if (title) return 'title';
   if (labelsFollowingName(inner, tokens, e.at, rules) || followsTermMarker(tokens, e.at, rules)) return 'term';
-  if (inDocumentFrame(tokens, e.at, rules)) return 'document';
+  if (framedByDocument(tokens, e.at, rules)) return 'document';
+  // "Rashidov averred that the pact “ensures our protection”": a person's words about a document
+  const spokenByPerson = !!found && CUE_RULES.has(found.rule) && (found.referent.type === 'person' || found.referent.type === 'pronoun');
+  if (!spokenByPerson && followsDocumentName(tokens, e.at, rules)) return 'document';
   if (found && CUE_RULES.has(found.rule)) return 'speech';
   if (!found && inDocumentSentence(inner, tokens, e.at, rules)) return 'document';
   const treatyText = rules.kinds.treatyLanguage.test(inner) && wordCount(inner) >= 6;
@@ -55,7 +58,8 @@ function wordCount(s: string): number {
  * ("Agreement on …", "On approval of …") or a title noun stands before it ("the bill “…”").
  */
 function isTitle(inner: string, tokens: Token[], at: number, rules: RuleSet): 'named' | 'headed' | null {
-  const trimmed = inner.trim();
+  // the book “Winter Roads.”: American style puts the sentence's period inside the marks
+  const trimmed = inner.trim().replace(/[.,;:]$/, '');
   if (!trimmed || /[.!?…]["”’]?$/.test(trimmed)) return null;
   const words: string[] = trimmed.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (!words.length || !/^\p{Lu}/u.test(words[0])) return null;
@@ -83,18 +87,19 @@ function followsTermMarker(tokens: Token[], at: number, rules: RuleSet): boolean
   return rules.kinds.termMarkers.some((m) => before === m || before.endsWith(` ${m}`));
 }
 
-/**
- * Document text framed as such: "In the treaty, the sides agree … “…”", or a quote right
- * after the document it comes from ("the draft agreement between Russia and X “on …”").
- */
-function inDocumentFrame(tokens: Token[], at: number, rules: RuleSet): boolean {
+/** Document text framed as such: "In the treaty, the sides agree … “…”". */
+function framedByDocument(tokens: Token[], at: number, rules: RuleSet): boolean {
   const words = tokens.filter((t) => t.kind === 'word');
-  if (/^(in|under|by)$/.test(words[0]?.lower ?? '')) {
-    for (let k = 1; k < 5 && k < words.length; k++) {
-      if (isDocumentNoun(words[k], rules)) return tokens.indexOf(words[k]) < at;
-      if (!/^(the|this|that|its|a|new|draft|joint|bilateral|final)$/.test(words[k].lower)) break;
-    }
+  if (!/^(in|under|by)$/.test(words[0]?.lower ?? '')) return false;
+  for (let k = 1; k < 5 && k < words.length; k++) {
+    if (isDocumentNoun(words[k], rules)) return tokens.indexOf(words[k]) < at;
+    if (!/^(the|this|that|its|a|new|draft|joint|bilateral|final)$/.test(words[k].lower)) break;
   }
+  return false;
+}
+
+/** A quote right after the document it comes from: "the draft agreement between Russia and X “on …”". */
+function followsDocumentName(tokens: Token[], at: number, rules: RuleSet): boolean {
   for (let k = at - 1; k >= 0 && at - k <= 8; k--) {
     const t = tokens[k];
     if (isDocumentNoun(t, rules)) return !labelledByVerb(tokens, k, rules);

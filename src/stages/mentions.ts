@@ -90,7 +90,7 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     const run = tokens.slice(from, j + 1);
     i = j;
     if (!run.length) continue;
-    const referent = analyzePhrase(run, rules, text, null);
+    const referent = outletNamed(tokens, from, run, rules, text) ?? analyzePhrase(run, rules, text, null);
     if (!referent) continue;
     // a capitalised common noun opening a sentence ("Statements by …") is no organization
     if (referent.type === 'organization' && initial && run.length === 1 && !rules.organizations.outletNames.has(run[0].lower)) continue;
@@ -103,6 +103,16 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     }
   }
   return found;
+}
+
+/** "the newspaper Golos", "the Tiraspol weekly Dnestr": a name right after an outlet noun is the outlet's. */
+function outletNamed(tokens: Token[], first: number, run: Token[], rules: RuleSet, text: string): Referent | null {
+  const before = tokens[first - 1];
+  if (!before || before.cap || !rules.speakers.outletNouns.has(before.lower)) return null;
+  const name = text.slice(run[0].start, run[run.length - 1].end);
+  if (rules.places.kind.has(name.toLowerCase())) return null;
+  const mention = text.slice(before.start, run[run.length - 1].end);
+  return { type: 'organization', name: stripPossessive(name), role: null, mention, start: before.start, end: run[run.length - 1].end };
 }
 
 /** "Russia’s Defense Ministry": a country's possessive before a body is part of the body's name. */

@@ -298,6 +298,11 @@ export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appo
     const roleWords = words.slice(0, nameStart).filter((w) => !rules.roles.honorifics.has(w.lower) || rules.roles.titles.has(w.lower));
     const role = roleWords.length ? singularTitle(text.slice(roleWords[0].start, roleWords[roleWords.length - 1].end), rules) : null;
     const place = rules.places.kind.get(stripPossessive(name.toLowerCase()));
+    // "the newspaper Golos", "the Belgrade weekly Vreme": the outlet's name
+    const outletNoun = roleWords[roleWords.length - 1];
+    if (outletNoun && !outletNoun.cap && rules.speakers.outletNouns.has(outletNoun.lower) && !place) {
+      return { type: 'organization', name: stripPossessive(name), role, mention, ...span };
+    }
     if (place && !roleWords.length) {
       return { type: place === 'organization' ? 'organization' : 'place', name: stripPossessive(name), role: null, mention, ...span };
     }
