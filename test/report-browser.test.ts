@@ -20,7 +20,7 @@ import { listFixtures, readBytes, runCli } from './helpers.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 /** Where the screenshot of the fixtures' report is left for people to look at. */
-export const SCREENSHOT = process.env.REPORT_SCREENSHOT ?? join(tmpdir(), 'treaty-extract-report.png');
+const SCREENSHOT = process.env.REPORT_SCREENSHOT ?? join(tmpdir(), 'treaty-extract-report.png');
 
 if (!available) {
   console.warn(`\n*** SKIPPED: the HTML report browser tests: ${CHROMIUM} is missing (apt-get install chromium) ***\n`);
