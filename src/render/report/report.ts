@@ -124,7 +124,7 @@ export class ReportBuilder {
     if (!s.timeline.size) return `${heading}<p class="note">No article states its date, so there is nothing to chart.</p></section>`;
     const charted = new Set([...s.timeline.values()].flatMap((counts) => [...counts.keys()]));
     const types = this.columns().map((c) => c.id).filter((t) => charted.has(t));
-    if (!types.length) return `${heading}<p class="note">The ${plural(s.dated, 'dated article')} report no provisions.</p>${note}</section>`;
+    if (!types.length) return `${heading}<p class="note">${plural(s.dated, 'dated article')} ${s.dated === 1 ? 'reports' : 'report'} no provisions.</p>${note}</section>`;
     const legend = types.map((t) => `<li><span class="swatch t-${typeClass(t)}"></span>${esc(t)}</li>`).join('');
     return `${heading}${timelineSvg(s.timeline, types, this.colorOf)}<ul class="legend">${legend}</ul>${note}</section>`;
   }
