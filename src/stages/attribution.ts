@@ -256,8 +256,7 @@ function cuePhraseAt(tokens: Token[], v: number, rules: RuleSet): string | null 
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'two', 'three', 'four', 'both', 'several', 'many', 'some', 'all', 'other', 'such', 'whose']);
 
 function isNounAfterDeterminer(tokens: Token[], v: number): boolean {
-  const before = tokens[v - 1];
-  return !!before && (NOUN_MARKERS.has(before.lower) || /^\d+$/.test(before.text));
+  return NOUN_MARKERS.has(tokens[v - 1]?.lower ?? '');
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
@@ -292,7 +291,7 @@ function addresseeAfter(tokens: Token[], v: number, text: string, rules: RuleSet
     start = to + 1;
   }
   let end = start;
-  while (end < tokens.length && tokens[end].kind === 'word' && !endsAddressee(tokens, end, start)) end++;
+  while (end < tokens.length && tokens[end].kind === 'word' && !endsAddressee(tokens, end, start, rules)) end++;
   if (end === start) return null;
   return text.slice(tokens[start].start, tokens[end - 1].end);
 }
@@ -300,9 +299,11 @@ function addresseeAfter(tokens: Token[], v: number, text: string, rules: RuleSet
 /** Words after which "told X" goes on with something other than X ("told reporters the plan was …", "told MPs on Tuesday"). */
 const AFTER_ADDRESSEE = new Set(['that', 'if', 'whether', 'how', 'what', 'why', 'when', 'about', 'later', 'on', 'in', 'at', 'during', 'after', 'before', 'by', 'with', 'from', 'for', 'to', 'as', 'while', 'since', 'last', 'this', 'it', 'he', 'she', 'they', 'we', 'there', 'his', 'her', 'their', 'its', 'our']);
 
-function endsAddressee(tokens: Token[], k: number, start: number): boolean {
+function endsAddressee(tokens: Token[], k: number, start: number, rules: RuleSet): boolean {
   const t = tokens[k];
-  if (AFTER_ADDRESSEE.has(t.lower)) return !(t.lower === 'on' || t.lower === 'for') || !tokens[k - 1]?.cap || !tokens[k + 1]?.cap; // "Committee on Foreign Affairs"
+  // "told the Committee on Foreign Affairs" goes on; "told Interfax on Monday" does not
+  const inName = (t.lower === 'on' || t.lower === 'for') && !!tokens[k + 1]?.cap && rules.organizations.heads.has(tokens[k - 1]?.lower ?? '');
+  if (AFTER_ADDRESSEE.has(t.lower)) return !inName;
   // a second determiner starts the reported clause: "told reporters the plan was"
   return k > start && /^(the|a|an)$/.test(t.lower) && tokens[k - 1].kind === 'word' && !/^(of|and)$/.test(tokens[k - 1].lower);
 }

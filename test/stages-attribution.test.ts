@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../src/rules/load.js';
+import { extract } from '../src/pipeline.js';
+
+const rules = loadRules();
+
+/** Each quote as { text, kind, speaker, rule, cue, addressee, role } (absent fields left out). */
+function attribute(text: string) {
+  return extract(text, { rules }).quotes.map((q) => ({
+    text: q.text,
+    kind: q.kind,
+    speaker: q.speaker?.name ?? null,
+    ...(q.speaker ? { rule: q.speaker.rule } : {}),
+    ...(q.speaker?.role ? { role: q.speaker.role } : {}),
+    ...(q.cue ? { cue: q.cue } : {}),
+    ...(q.addressee ? { addressee: q.addressee } : {}),
+  }));
+}
+
+describe('attribution patterns', () => {
+  it('X said … “Q”', () => {
+    expect(attribute('Defense Minister Pavel Rusu said the army “will not be rushed.”')).toEqual([
+      { text: 'will not be rushed.', kind: 'speech', speaker: 'Pavel Rusu', rule: 'speaker-verb-before-quote', role: 'Defense Minister', cue: 'said' },
+    ]);
+  });
+
+  it('X averred / underscored / predicts … “Q”', () => {
+    for (const verb of ['averred', 'underscored', 'predicts']) {
+      expect(attribute(`The analyst Oleg Sviridov ${verb} that the base “will stay for decades.”`)).toEqual([
+        { text: 'will stay for decades.', kind: 'speech', speaker: 'Oleg Sviridov', rule: 'speaker-verb-before-quote', role: 'analyst', cue: verb },
+      ]);
+    }
+  });
+
+  it('“Q,” X said', () => {
+    expect(attribute('Pavel Rusu spoke first. “We will not be rushed,” Rusu said.')).toEqual([
+      { text: 'We will not be rushed,', kind: 'speech', speaker: 'Pavel Rusu', rule: 'speaker-verb-after-quote', cue: 'said' },
+    ]);
+  });
+
+  it('“Q,” said X', () => {
+    expect(attribute('“We will not be rushed,” said Defense Minister Pavel Rusu.')).toEqual([
+      { text: 'We will not be rushed,', kind: 'speech', speaker: 'Pavel Rusu', rule: 'verb-speaker-after-quote', role: 'Defense Minister', cue: 'said' },
+    ]);
+  });
+
+  it('split quote: “A,” he said, “B.”', () => {
+    expect(attribute('Pavel Rusu took the floor. “We will not be rushed,” he said, “and we will not be bullied.”')).toEqual([
+      { text: 'We will not be rushed,', kind: 'speech', speaker: 'Pavel Rusu', rule: 'speaker-verb-after-quote', cue: 'said' },
+      { text: 'and we will not be bullied.', kind: 'speech', speaker: 'Pavel Rusu', rule: 'speaker-verb-before-quote', cue: 'said' },
+    ]);
+  });
+
+  it('X: “Q”', () => {
+    expect(attribute('Pavel Rusu: “We will not be rushed.”')).toEqual([
+      { text: 'We will not be rushed.', kind: 'speech', speaker: 'Pavel Rusu', rule: 'colon-introduction', cue: ':' },
+    ]);
+  });
+
+  it('According to X, “Q” and “Q,” according to X', () => {
+    expect(attribute('According to Pavel Rusu, “the army will not be rushed.”')).toEqual([
+      { text: 'the army will not be rushed.', kind: 'speech', speaker: 'Pavel Rusu', rule: 'according-to', cue: 'according to' },
+    ]);
+    expect(attribute('“The drills are routine,” according to the Defense Ministry.')).toEqual([
+      { text: 'The drills are routine,', kind: 'speech', speaker: 'Defense Ministry', rule: 'according-to-after-quote', cue: 'according to' },
+    ]);
+  });
+
+  it('X told journalists / an agency that “Q”', () => {
+    expect(attribute('Pavel Rusu told journalists that the army “will not be rushed.”')).toEqual([
+      { text: 'will not be rushed.', kind: 'speech', speaker: 'Pavel Rusu', rule: 'speaker-verb-before-quote', cue: 'told', addressee: 'journalists' },
+    ]);
+    expect(attribute('Pavel Rusu told Interfax on Monday that the army “will not be rushed.”')[0]).toMatchObject({ speaker: 'Pavel Rusu', addressee: 'Interfax' });
+    expect(attribute('Pavel Rusu told reporters the army was “not in a hurry.”')[0]).toMatchObject({ speaker: 'Pavel Rusu', addressee: 'reporters' });
+  });
+
+  it('a bare quote takes the speaker of the sentence before', () => {
+    expect(attribute('“We will not be rushed,” said Pavel Rusu. “Nobody rushes an army.”')[1]).toEqual({
+      text: 'Nobody rushes an army.',
+      kind: 'speech',
+      speaker: 'Pavel Rusu',
+      rule: 'previous-sentence',
+    });
+    // the sentence before reports speech without quoting it
+    expect(attribute('Marta Olaru, a retired colonel, said the plan was sound. “It is the only plan we have.”')[0]).toEqual({
+      text: 'It is the only plan we have.',
+      kind: 'speech',
+      speaker: 'Marta Olaru',
+      rule: 'previous-sentence',
+      role: 'retired colonel',
+    });
+    // or introduces it with a colon, the quote opening the next paragraph
+    expect(attribute('Pavel Rusu put it bluntly:\n\n“Nobody rushes an army.”')[0]).toMatchObject({ speaker: 'Pavel Rusu', rule: 'previous-sentence' });
+  });
+
+  it('pronouns resolve to the nearest person of the right gender', () => {
+    expect(attribute('Defense Minister Pavel Rusu arrived late. He said the army “will not be rushed.”')[0]).toMatchObject({
+      speaker: 'Pavel Rusu',
+      role: 'Defense Minister',
+      rule: 'sentence-subject',
+    });
+    expect(attribute('Deputy Minister Natalia Vasilyeva arrived with General Igor Sokolov. She said the army “will not be rushed.”')[0]).toMatchObject({
+      speaker: 'Natalia Vasilyeva',
+    });
+    expect(attribute('Ms Lind met General Igor Sokolov. She said the army “will not be rushed.”')[0]).toMatchObject({ speaker: 'Lind' });
+  });
+
+  it('role descriptors and appositives', () => {
+    expect(attribute('Hugo Marin, a doctor, said the wounded were “beyond counting.”')[0]).toMatchObject({ speaker: 'Hugo Marin', role: 'doctor' });
+    expect(attribute('The Kremlin-connected analyst Oleg Sviridov predicts a “long winter.”')[0]).toMatchObject({
+      speaker: 'Oleg Sviridov',
+      role: 'Kremlin-connected analyst',
+    });
+    expect(attribute('The country’s defense minister, Ioana Pop, said the plan was “overdue.”')[0]).toMatchObject({ speaker: 'Ioana Pop', role: 'defense minister' });
+    expect(attribute('“It is overdue,” said Ioana Pop, an opposition deputy.')[0]).toMatchObject({ speaker: 'Ioana Pop', role: 'opposition deputy' });
+  });
+
+  it('a later surname resolves to the fullest name', () => {
+    expect(attribute('Nodir Rashidov visited Tashkent. Later, Rashidov said the pact was “historic.”')[0]).toMatchObject({
+      speaker: 'Nodir Rashidov',
+    });
+  });
+
+  it('outlets and bodies speak', () => {
+    expect(attribute('Izvestia daily commented that the deal was “overdue.”')[0]).toMatchObject({ speaker: 'Izvestia', cue: 'commented' });
+    expect(attribute('The Foreign Ministry said the drills were “routine.”')[0]).toMatchObject({ speaker: 'Foreign Ministry', cue: 'said' });
+    expect(attribute('The newspaper Golos wrote that the talks were “frank.” The paper added that they were “long.”').map((q) => q.speaker)).toEqual([
+      'Golos',
+      'Golos',
+    ]);
+    expect(attribute('The report said the base was “a liability.”')[0]).toMatchObject({ kind: 'speech', speaker: 'report' });
+  });
+
+  it('collective speakers, as written', () => {
+    expect(attribute('Moscow and Minsk describe the treaty as an “unbreakable union.”')[0]).toMatchObject({ speaker: 'Moscow and Minsk', cue: 'describe' });
+    expect(attribute('Estonia, Latvia and Lithuania said the drills were “provocative.”')[0]).toMatchObject({ speaker: 'Estonia, Latvia and Lithuania' });
+  });
+
+  it('anonymous sources stay anonymous', () => {
+    expect(attribute('Some analysts call it a “frozen conflict.”')[0]).toEqual({ text: 'frozen conflict.', kind: 'speech', speaker: null });
+    expect(attribute('The paper quoted an official who called the talks “businesslike.”')[0]).toEqual({ text: 'businesslike.', kind: 'speech', speaker: null });
+  });
+});
+
+describe('quote kinds: whose words are these?', () => {
+  it('document: text quoted from a treaty', () => {
+    expect(attribute('Article 4 states that the parties “shall consult without delay.”')[0]).toEqual({ text: 'shall consult without delay.', kind: 'document', speaker: null });
+    expect(attribute('The preamble calls the two states “good neighbors.”')[0]).toEqual({ text: 'good neighbors.', kind: 'document', speaker: null });
+  });
+
+  it('speech: a person’s label for a document, and a person’s words about one', () => {
+    expect(attribute('Nodir Rashidov called the treaty “a new page.”')[0]).toMatchObject({ kind: 'speech', speaker: 'Nodir Rashidov' });
+    expect(attribute('Nodir Rashidov averred that the pact “ensures our protection.”')[0]).toMatchObject({ kind: 'speech', speaker: 'Nodir Rashidov' });
+  });
+
+  it('term: scare quotes and words mentioned', () => {
+    expect(attribute('The so-called “peace format” has collapsed.')[0]).toEqual({ text: 'peace format', kind: 'term', speaker: null });
+    expect(attribute('The government avoids the word “conflict” altogether.')[0]).toEqual({ text: 'conflict', kind: 'term', speaker: null });
+  });
+
+  it('title: works, operations, newspapers', () => {
+    expect(attribute('He is reading the book “Winter Roads.”')[0]).toEqual({ text: 'Winter Roads.', kind: 'title', speaker: null });
+    expect(attribute('Troops rotated under Operation “Northern Gate” last year.')[0]).toEqual({ text: 'Northern Gate', kind: 'title', speaker: null });
+    expect(attribute('In her book “The Long Ceasefire,” the historian Irina Lupu argues otherwise.')[0]).toEqual({ text: 'The Long Ceasefire,', kind: 'title', speaker: null });
+  });
+});
