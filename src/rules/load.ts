@@ -70,7 +70,13 @@ export function parseRules(source: string, file: string): RawRules {
     const line = problem.linePos?.[0].line ?? lineOf(lines, problem.pos[0]);
     throw new UsageError(`${file}:${line}: ${problem.message.split('\n')[0]}`);
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 50 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    // aliases that expand without bound ("billion laughs") are refused, not followed
+    throw new UsageError(`${file}:1: ${(err as Error).message}`);
+  }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}:1: a rules file must be a mapping of section names to entries`);
