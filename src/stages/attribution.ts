@@ -214,8 +214,8 @@ function colonIntroduction(tokens: Token[], at: number, discourse: Discourse): F
 
 /** "He will say X “…”. And that he wants …": a sentence opening with "(and) that" continues reported speech. */
 function continuation(unit: Unit, unitIndex: number, discourse: Discourse): Found | null {
-  const words = unit.tokens.filter((t) => t.kind === 'word').slice(0, 2).map((t) => t.lower);
-  if (!(words[0] === 'that' || (words[0] === 'and' && words[1] === 'that'))) return null;
+  const [first, second] = unit.tokens.filter((t) => t.kind === 'word');
+  if (!(first?.lower === 'that' || (first?.lower === 'and' && second?.lower === 'that'))) return null;
   const previous = discourse.speakerOf(unitIndex - 1, unit.block);
   if (!previous) return null;
   return { referent: previous, rule: 'continued-reported-speech', cue: null, addressee: null, confidence: 0.65, direct: false };
@@ -243,13 +243,30 @@ function isDocumentVerb(t: Token, rules: RuleSet): boolean {
   return t.kind === 'word' && rules.kinds.documentVerbs.has(t.lower);
 }
 
-/** Multi-word cue ending at token v ("according to" ends at "to"; we look at its first word). */
+/** Multi-word cue starting at token v ("according to"), longest first. */
 function cuePhraseAt(tokens: Token[], v: number, rules: RuleSet): string | null {
-  for (const phrase of rules.cuePhrases) {
-    const words = phrase.split(' ');
-    if (words.every((w, k) => tokens[v + k]?.lower === w)) return phrase;
+  const t = tokens[v];
+  if (!t || t.kind !== 'word') return null;
+  for (const words of cuePhrasesByFirstWord(rules).get(t.lower) ?? []) {
+    if (words.every((w, k) => tokens[v + k]?.lower === w)) return words.join(' ');
   }
   return null;
+}
+
+const phraseIndex = new WeakMap<RuleSet, Map<string, string[][]>>();
+
+/** The cue phrases indexed by their first word, built once per rule set: a lookup per token, not a scan. */
+function cuePhrasesByFirstWord(rules: RuleSet): Map<string, string[][]> {
+  let index = phraseIndex.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const phrase of rules.cuePhrases) {
+      const words = phrase.split(' ');
+      index.set(words[0], [...(index.get(words[0]) ?? []), words]);
+    }
+    phraseIndex.set(rules, index);
+  }
+  return index;
 }
 
 /** Words that make the next word a noun: "the two states", "its report", "a statement". */
