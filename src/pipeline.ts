@@ -9,7 +9,7 @@ import { findQuotes } from './stages/quotes.js';
 import { findMentions } from './stages/mentions.js';
 import { attributeQuotes } from './stages/attribution.js';
 import { collectEntities } from './stages/entities.js';
-import { findTreaties } from './stages/treaties.js';
+import { completeFromClauses, findTreaties } from './stages/treaties.js';
 import { findProvisions } from './stages/provisions.js';
 import { codePointMapper } from './offsets.js';
 
@@ -34,9 +34,11 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
   const found = findQuotes(text, doc.blocks, rules);
   const mentions = findMentions(text, doc.blocks, sentences, found.quotes, rules);
   const attributions = attributeQuotes(text, found.quotes, mentions, doc.citations, rules);
-  const treaties = findTreaties(text, doc.blocks, mentions, rules);
+  const treatyAnalysis = findTreaties(text, doc.blocks, mentions, rules);
+  const { treaties } = treatyAnalysis;
   const quoteInfo = found.quotes.map((quote, i) => ({ quote, kind: attributions[i].kind }));
-  const provisionsFound = findProvisions(text, doc.blocks, quoteInfo, mentions, treaties, rules);
+  const provisionsFound = findProvisions(text, doc.blocks, quoteInfo, mentions, treatyAnalysis, rules);
+  completeFromClauses(treaties, provisionsFound.map((p) => ({ treaty: p.treaty, text: text.slice(p.span.start, p.span.end) })), rules);
   const cp = codePointMapper(text);
   const span = (s: Span): Span => ({ start: cp(s.start), end: cp(s.end) });
 

@@ -191,7 +191,7 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
   return {
     nouns: lower(raw.treaty_nouns),
     weakNouns: lower(raw.weak_treaty_nouns),
-    anyNoun: phraseRegex([...(raw.treaty_nouns ?? []), ...(raw.weak_treaty_nouns ?? [])]),
+    anyNoun: phraseRegex([...(raw.treaty_nouns ?? []), ...(raw.weak_treaty_nouns ?? [])].flatMap((n) => [n, n.replace(/y$/, 'ie') + 's', `${n}s`])),
     hypothetical: [...lower(raw.hypothetical_determiners)],
     comparison: [...lower(raw.comparison_words)],
     status: STATUSES.filter((s) => raw.status_cues?.[s]?.length).map((s) => ({ status: s as Status, cue: phraseRegex(raw.status_cues![s]) })),
@@ -202,6 +202,9 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
     modality: MODALITIES.filter((m) => raw.modality?.[m]?.length).map((m) => ({ kind: m as ModalityKind, cue: new RegExp(phraseRegex(raw.modality![m]).source, 'giu') })),
     reciprocal: phraseRegex(raw.reciprocal_markers ?? []),
     verbs: lower(raw.treaty_verbs),
+    hypotheticalModifiers: lower(raw.hypothetical_modifiers),
+    partNouns: phraseRegex(raw.treaty_part_nouns ?? []),
+    partySubjects: new RegExp(`^(?:[\\p{L}]+,?\\s+){0,3}?(?:${(raw.party_subjects ?? []).map(phraseSource).join('|') || '(?!)'})\\b`, 'iu'),
     memberNouns: [...lower(raw.member_nouns)],
     anyCondition: anyOf(Object.values(raw.conditions ?? {}).flat().map((source) => `(?<![\\p{L}])(?:${expand(source)})(?![\\p{L}])`)),
     conditions: Object.entries(raw.conditions ?? {}).flatMap(([kind, sources]) =>

@@ -94,6 +94,9 @@ export interface RawRules {
   conditions?: Record<string, string[]>;
   treaty_verbs?: string[];
   member_nouns?: string[];
+  hypothetical_modifiers?: string[];
+  treaty_part_nouns?: string[];
+  party_subjects?: string[];
 }
 
 export const STATUSES = ['proposed', 'draft', 'signed', 'ratified', 'in_force', 'suspended', 'terminated'];
@@ -323,6 +326,9 @@ export const SECTIONS: Record<string, Section> = {
   conditions: { check: keyedLists(CONDITION_KINDS, true) },
   treaty_verbs: list,
   member_nouns: list,
+  hypothetical_modifiers: list,
+  treaty_part_nouns: list,
+  party_subjects: list,
 };
 
 /** Sections that are mappings of lists: a later file extends each list. */

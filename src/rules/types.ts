@@ -118,6 +118,11 @@ export interface TreatyRules {
   anyCondition: RegExp;
   verbs: Set<string>;
   memberNouns: string[];
+  hypotheticalModifiers: Set<string>;
+  /** "another article", "the security chapter": sentences about the treaty's content */
+  partNouns: RegExp;
+  /** "the parties", "both sides" as a sentence's subject */
+  partySubjects: RegExp;
 }
 
 /** Evidence that a name belongs to a woman or a man: lower-case given names and titles, surname endings. */

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../rules/types.js';
 import type { Block, Condition, Modality, QuoteKind, QuoteSpan, Span } from '../types.js';
 import type { Mentions, Unit } from './mentions.js';
-import type { Treaty } from './treaties.js';
+import type { Treaty, TreatyAnalysis } from './treaties.js';
 import { readClause, splitClauses, trimClause, typeClause } from './clauses.js';
 import { splitSpan } from './sentences.js';
 
@@ -44,12 +44,12 @@ export function findProvisions(
   blocks: Block[],
   quotes: QuoteInfo[],
   mentions: Mentions,
-  treaties: Treaty[],
+  { treaties, mentionUnits }: TreatyAnalysis,
   rules: RuleSet,
 ): FoundProvision[] {
   if (isTreatyText(text, blocks)) return treatyTextProvisions(text, blocks, rules);
   const found: FoundProvision[] = [];
-  const treatyUnits = treatyContextUnits(text, mentions, treaties, rules);
+  const treatyUnits = treatyContextUnits(text, mentions, treaties, mentionUnits, rules);
   let lastContext = -Infinity;
   const body = new Set(blocks.filter((b) => b.role === 'body').map((b) => b.index));
   mentions.units.forEach((unit, u) => {
@@ -95,25 +95,30 @@ function treatyAt(treaties: Treaty[], offset: number): number | null {
  * mentions), those framed "under the agreement", those whose subject is "it" right after a
  * unit about the treaty, and those that name what a treaty creates ("the joint force").
  */
-function treatyContextUnits(text: string, mentions: Mentions, treaties: Treaty[], rules: RuleSet): Set<number> {
-  const units = new Set<number>();
-  for (const t of treaties) for (const m of t.mentions) units.add(m.unit);
+function treatyContextUnits(text: string, mentions: Mentions, treaties: Treaty[], mentionUnits: Set<number>, rules: RuleSet): Set<number> {
+  const units = new Set(mentionUnits);
   const anchors = [...new Set(treaties.flatMap((t) => [...t.anchors]))];
   mentions.units.forEach((unit, u) => {
     const sentence = text.slice(unit.span.start, unit.span.end);
     if (rules.treaties.contentFrames.test(sentence)) units.add(u);
+    // "Another article commits them to …", "The parties pledge to …"
+    if (treaties.length && (rules.treaties.partNouns.test(sentence) || rules.treaties.partySubjects.test(sentence))) units.add(u);
     if (anchors.some((a) => new RegExp(`\\bthe (?:new |joint |common )?(?:[\\w-]+ )?${a}\\b`, 'iu').test(sentence))) units.add(u);
     if (units.has(u - 1) && /^(?:It|They)\s+(?!is\s+(?:possible|likely|unclear|expected))/u.test(sentence.trimStart())) units.add(u);
   });
   return units;
 }
 
-/** (a) clauses of a document quote; a short fragment is read with the clause around it. */
+/**
+ * (a) clauses of a document quote. A quote of one sentence is read with the clause around it
+ * ("if a threat arises, the sides “shall hold consultations”": the condition is in the frame);
+ * a longer one sentence by sentence.
+ */
 function quotedProvisions(text: string, unit: Unit, q: QuoteInfo & { index: number }, treaty: number | null, rules: RuleSet): FoundProvision[] {
-  const words = text.slice(q.quote.span.start, q.quote.span.end).split(/\s+/).length;
+  const sentences = splitSpan(text, q.quote.span, rules);
   const spans =
-    words >= 7
-      ? splitSpan(text, q.quote.span, rules).flatMap((s) => splitClauses(text, s))
+    sentences.length > 1
+      ? sentences.flatMap((s) => splitClauses(text, s))
       : splitClauses(text, unit.span).filter((c) => c.start <= q.quote.open && c.end >= q.quote.span.end);
   return spans.flatMap((span) => typed(text, span, { evidence: 'quoted', quote: q.index, treaty, confidence: 0.9, requireModal: false }, rules));
 }
@@ -141,7 +146,9 @@ function narratedProvisions(
     const inside = unitQuotes.filter((q) => q.quote.open >= span.start && q.quote.span.end <= span.end);
     // clauses carrying document quotes were read as quoted evidence already
     if (inside.some((q) => q.kind === 'document' || q.kind === 'title')) continue;
-    const masked = maskQuotes(text, span, inside.filter((q) => q.kind === 'speech'));
+    // someone's words are no treaty content; a one- or two-word fragment (had “frozen” its
+    // participation) is part of the author's sentence, though
+    const masked = maskQuotes(text, span, inside.filter((q) => q.kind === 'speech' && q.quote.span.end - q.quote.span.start > 20));
     out.push(...typed(text, span, { evidence: 'reported', quote: null, treaty, confidence: windowed ? 0.65 : 0.8, requireModal: windowed, masked }, rules));
   }
   return out;

@@ -25,6 +25,14 @@ export interface TreatyMention {
   /** signed by people whose country the article does not say ("Reagan and Chirac signed …") */
   unresolvedSignatories: boolean;
   inTitle: boolean;
+  /** indefinite, without parties, name or purpose: not grouped into a treaty */
+  bare: boolean;
+}
+
+export interface TreatyAnalysis {
+  treaties: Treaty[];
+  /** units that mention a treaty, including bare mentions */
+  mentionUnits: Set<number>;
 }
 
 export interface Treaty {
@@ -39,12 +47,12 @@ export interface Treaty {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'any', 'no', 'such', 'each', 'every', 'these', 'those']);
-const PRONOUNS = new Set(['we', 'i', 'you', 'he', 'she', 'it', 'they', 'who', 'which', 'what']);
+const PRONOUNS = new Set(['we', 'i', 'you', 'he', 'she', 'it', 'they', 'who', 'whose', 'which', 'what']);
 const PREPOSITIONS = new Set(['of', 'in', 'to', 'on', 'with', 'between', 'by', 'for', 'from', 'at', 'as', 'than', 'into', 'over', 'under', 'about', 'against', 'after', 'before', 'during', 'since', 'through', 'within', 'among']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'during', 'after', 'since', 'near', 'on', 'into', 'across', 'over', 'within', 'throughout', 'before', 'for', 'against', 'like']);
 const ORGANIZATION_WORDS = /^(?:organi[sz]ation|alliance|bloc|union|council|community)$/i;
 
-export function findTreaties(text: string, blocks: Block[], mentions: Mentions, rules: RuleSet): Treaty[] {
+export function findTreaties(text: string, blocks: Block[], mentions: Mentions, rules: RuleSet): TreatyAnalysis {
   const found: TreatyMention[] = [];
   const titles = new Set(blocks.filter((b) => b.role === 'title').map((b) => b.index));
   mentions.units.forEach((unit, u) => {
@@ -59,14 +67,18 @@ export function findTreaties(text: string, blocks: Block[], mentions: Mentions, 
       while (k + 1 < tokens.length && tokens[k + 1].start < mention.span.end) k++;
     }
   });
-  return groupMentions(text, found, mentions, rules);
+  return {
+    treaties: groupMentions(text, found.filter((m) => !m.bare), mentions, rules),
+    mentionUnits: new Set(found.map((m) => m.unit)),
+  };
 }
 
-function isTreatyNoun(t: Token, rules: RuleSet): 'strong' | 'weak' | null {
+function isTreatyNoun(t: Token, rules: RuleSet): 'strong' | 'weak' | 'plural' | null {
   if (t.kind !== 'word') return null;
   if (rules.treaties.nouns.has(t.lower)) return 'strong';
   if (rules.treaties.weakNouns.has(t.lower)) return 'weak';
-  return null;
+  const singular = t.lower.replace(/ies$/, 'y').replace(/s$/, '');
+  return singular !== t.lower && rules.treaties.nouns.has(singular) ? 'plural' : null;
 }
 
 function readMention(text: string, tokens: Token[], k: number, u: number, mentions: Mentions, rules: RuleSet): TreatyMention | null {
@@ -90,6 +102,9 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   }
   const determinerPhrase = `${determiner} ${tokens[start]?.lower ?? ''}`.trim();
   if (rules.treaties.hypothetical.some((h) => h === determiner || h === determinerPhrase)) return null;
+  if (tokens.slice(start, k).some((t) => rules.treaties.hypotheticalModifiers.has(t.lower))) return null;
+  // a plural names specific treaties only when definite and modified: "the 2010 agreements", "the Kharkiv accords"
+  if (strength === 'plural' && !(determiner === 'the' && tokens.slice(start, k).some((t) => t.cap || /\d/.test(t.text)))) return null;
   const after = tokens.slice(k + 1, k + 4).map((t) => t.lower).join(' ');
   if (rules.treaties.comparison.some((c) => after.startsWith(c))) return null;
   const modifiers = tokens.slice(start, k);
@@ -102,10 +117,11 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   const anchor = complementAnchor(complement);
   // weak nouns ("deal", "document", "negotiations") need parties, a proper name or a purpose
   if (strength === 'weak' && !parties.length && !properName && !anchor && !(definite && tokens[k].lower !== 'negotiations')) return null;
-  // an indefinite bare mention ("a classical alliance treaty") introduces nothing
-  if (!definite && !parties.length && !properName && !anchor) return null;
+  // an indefinite bare mention ("a classical alliance treaty", "a separate memorandum") names no treaty
+  // of its own, though its sentence still talks about treaty content
+  const bare = !definite && !parties.length && !properName && !anchor;
   const span = { start: nameTokens[0].start, end: nameTokens[nameTokens.length - 1].end };
-  return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false };
+  return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false, bare };
 }
 
 /**
@@ -162,15 +178,31 @@ function partiesOf(text: string, tokens: Token[], start: number, k: number, ment
   const modifierText = text.slice(tokens[start].start, tokens[k].start);
   for (const word of modifierText.split(/\s+/)) compoundParties(word, rules).forEach(add);
   // right after the noun: "of A and B", "between A and B", "with X", "signed by A and B"
-  for (let j = k + 1; j < tokens.length && j - k <= 10; j++) {
+  let signed = false;
+  for (let j = k + 1; j < tokens.length && j - k <= 14; j++) {
     const t = tokens[j];
     if (t.kind === 'punct' && t.text !== '’' && t.text !== ',') break;
+    if (t.kind === 'word' && /^(?:which|that)$/.test(t.lower) && j <= k + 7) {
+      // "the treaty … that Dushanbe and Tashkent had signed"
+      const verb = tokens.findIndex((v, i) => i > j && i <= j + 8 && v.kind === 'word' && rules.treaties.verbs.has(v.lower));
+      if (verb > 0) subjectParties(text, tokens.slice(0, verb + 1), verb, mentions, rules, j + 1).parties.forEach(add);
+      break;
+    }
     if (t.kind === 'word' && (rules.verbs.has(t.lower) || /^(?:which|that|who|but|while|whereas)$/.test(t.lower))) break;
     if (rules.treaties.comparison.includes(t.lower)) break;
-    if ((t.lower === 'of' && j === k + 1) || t.lower === 'between' || t.lower === 'with' || (t.lower === 'by' && tokens[j - 1]?.lower === 'signed')) {
-      for (const p of conjunctParties(text, tokens, j + 1, mentions, rules)) add(p);
-      if (t.lower !== 'with') break;
+    if (t.lower === 'signed') signed = true;
+    if ((t.lower === 'of' && j === k + 1) || t.lower === 'between' || t.lower === 'with' || (t.lower === 'by' && signed)) {
+      const found = conjunctParties(text, tokens, j + 1, mentions, rules);
+      // "the Charter of the United Nations" is an organization's own document, not a treaty it is party to
+      const ownDocument = t.lower === 'of' && found.length === 1 && rules.places.kind.get(found[0].toLowerCase()) === 'organization';
+      if (!ownDocument) found.forEach(add);
+      if (t.lower !== 'with' && t.lower !== 'by') break;
     }
+  }
+  // "the founding treaty Yerevan signed in 1992": a party and a treaty verb right after the noun
+  if (tokens[k + 1]?.cap && !parties.length) {
+    const verb = tokens.findIndex((v, i) => i > k + 1 && i <= k + 4 && v.kind === 'word' && rules.treaties.verbs.has(v.lower));
+    if (verb > 0) subjectParties(text, tokens.slice(0, verb + 1), verb, mentions, rules, k + 1).parties.forEach(add);
   }
   // the subject of a treaty verb: "Azerbaijan and Turkey signed …", "the US terminated an agreement with …"
   const verb = treatyVerbBefore(tokens, start, rules);
@@ -259,9 +291,9 @@ function treatyVerbBefore(tokens: Token[], start: number, rules: RuleSet): numbe
  * Parties in the clause before a treaty verb, leaving out places in location phrases
  * ("gathered in Moscow", "during a visit to Shusha"); persons count through their country.
  */
-function subjectParties(text: string, tokens: Token[], verb: number, mentions: Mentions, rules: RuleSet): { parties: string[]; unresolved: boolean } {
+function subjectParties(text: string, tokens: Token[], verb: number, mentions: Mentions, rules: RuleSet, floor = 0): { parties: string[]; unresolved: boolean } {
   let from = verb - 1;
-  while (from > 0 && tokens[from - 1].text !== ';' && !(tokens[from - 1].text === ',' && tokens.slice(0, from - 1).some((t) => t.kind === 'word' && rules.treaties.verbs.has(t.lower)))) from--;
+  while (from > floor && tokens[from - 1].text !== ';' && !(tokens[from - 1].text === ',' && tokens.slice(0, from - 1).some((t) => t.kind === 'word' && rules.treaties.verbs.has(t.lower)))) from--;
   const out: string[] = [];
   const persons: string[] = [];
   for (let i = from; i < verb; i++) {
@@ -294,7 +326,7 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
   let current: Treaty | null = null;
   for (const m of found) {
     let target = m.properName ? treaties.find((t) => t.mentions.some((o) => o.properName && sameName(o.name, m.name))) : undefined;
-    target ??= m.parties.length ? treaties.find((t) => t.parties.length && overlaps(t.parties, m.parties)) : undefined;
+    target ??= m.parties.length ? treaties.find((t) => t.parties.length && sameOrNarrower(t.parties, m.parties, m.definite)) : undefined;
     if (!target && m.definite && current && !m.properName) target = current;
     if (!target && m.definite && current && m.parties.length && !current.parties.length) target = current;
     if (!target) {
@@ -337,6 +369,40 @@ function unshout(name: string): string {
   return name.toLowerCase().replace(/[\p{L}][\p{L}'’-]*/gu, (w, at: number) => (at > 0 && MINOR_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)));
 }
 
+/**
+ * A treaty with one known party takes as the other the first country named in the clauses
+ * reported as its content ("an agreement with Qatar that allows Turkey to station troops").
+ */
+export function completeFromClauses(treaties: Treaty[], clauses: { treaty: number | null; text: string }[], rules: RuleSet): void {
+  treaties.forEach((treaty, i) => {
+    if (treaty.parties.length !== 1) return;
+    for (const clause of clauses) {
+      if (clause.treaty !== i) continue;
+      const other = countriesIn(clause.text, rules).find((p) => !treaty.parties.includes(p));
+      if (other) {
+        treaty.parties.push(other);
+        return;
+      }
+    }
+  });
+}
+
+/** Countries named in a text (names, capitals, adjectives), in order of appearance. */
+function countriesIn(text: string, rules: RuleSet): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)*/gu)) {
+    const words = m[0].split(/\s+/);
+    for (let n = words.length; n > 0; n--) {
+      const party = partyOf(words.slice(0, n).join(' '), rules) ?? partyOf(words.slice(-n).join(' '), rules);
+      if (party && rules.places.kind.get(party.toLowerCase()) === 'country') {
+        if (!out.includes(party)) out.push(party);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function sameName(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/\s+/g, ' ');
   const x = norm(a);
@@ -344,8 +410,15 @@ function sameName(a: string, b: string): boolean {
   return x === y || x.startsWith(y) || y.startsWith(x);
 }
 
-function overlaps(a: string[], b: string[]): boolean {
-  return a.some((p) => b.includes(p));
+/**
+ * Two mentions with the same parties are one treaty; a definite mention naming fewer or more
+ * of them ("this agreement with Russia") still is; an Armenia-Russia treaty and an
+ * Armenia-France one are not.
+ */
+function sameOrNarrower(a: string[], b: string[], definite: boolean): boolean {
+  const shared = a.filter((p) => b.includes(p)).length;
+  if (shared === a.length && shared === b.length) return true;
+  return definite && shared > 0 && (shared === a.length || shared === b.length);
 }
 
 /**
