@@ -12,7 +12,10 @@ export interface Fixture {
   name: string;
   dir: string;
   input: string;
+  /** exact projection of the record (test/fixtures.test.ts) */
   expected: string;
+  /** a hand annotation in ../shared/GOLD.md format (test/gold-fixtures.test.ts) */
+  gold: string;
 }
 
 /** Every fixture case: fixtures/<group>/<case>/input.txt with expected.yaml beside it. */
@@ -21,7 +24,13 @@ export function listFixtures(group = 'articles'): Fixture[] {
   if (!existsSync(base)) return [];
   return readdirSync(base)
     .sort()
-    .map((name) => ({ name, dir: join(base, name), input: join(base, name, 'input.txt'), expected: join(base, name, 'expected.yaml') }))
+    .map((name) => ({
+      name,
+      dir: join(base, name),
+      input: join(base, name, 'input.txt'),
+      expected: join(base, name, 'expected.yaml'),
+      gold: join(base, name, 'gold.yaml'),
+    }))
     .filter((f) => existsSync(f.input));
 }
 
