@@ -34,7 +34,7 @@ export function findMentions(text: string, blocks: Block[], sentences: Sentence[
   for (const unit of units) if (!titleBlocks.has(unit.block)) found.push(...namesIn(unit.tokens, rules, text));
   // a lone capitalised word is a person only as the surname of a full name, or with a title
   const surnames = new Set(found.filter((r) => r.type === 'person' && /\s/.test(r.name)).map((r) => surnameKey(r.name)));
-  const all = found.filter((r) => r.type !== 'person' || /\s/.test(r.name) || r.role || surnames.has(surnameKey(r.name)) || /^(?:mr|mrs|ms|dr)\b/i.test(r.mention));
+  const all = found.filter((r) => r.type !== 'person' || /\s/.test(r.name) || r.role || surnames.has(surnameKey(r.name)) || COURTESY_TITLE.test(r.mention));
   const fullNames = new Map<string, string>();
   const roles = new Map<string, string>();
   for (const r of all) {
@@ -85,8 +85,8 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     while (j + 1 < tokens.length && continuesName(tokens, j + 1, rules)) j++;
     // "When German Defense Minister …", "But government spokesman …", "By Jane Doe": capitalised by position only
     let from = i;
-    while (from <= j && rules.speakers.notNames.has(tokens[from].lower) && !isRoleWord(tokens[from].lower, rules)) from++;
-    const initial = from === 0 || sentenceInitial(tokens, from) || from > i;
+    while (from <= j && !isRoleWord(tokens[from].lower, rules) && (rules.speakers.notNames.has(tokens[from].lower) || rules.dates.monthNumber(tokens[from].lower) > 0)) from++;
+    const initial = from === i && (i === 0 || sentenceInitial(tokens, i));
     const run = tokens.slice(from, j + 1);
     i = j;
     if (!run.length) continue;
@@ -95,7 +95,7 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     // a capitalised common noun opening a sentence ("Statements by …") is no organization
     if (referent.type === 'organization' && initial && run.length === 1 && !rules.organizations.outletNames.has(run[0].lower)) continue;
     if (referent.type === 'person') {
-      if (isPersonName(referent.name, rules)) found.push(referent.role ? referent : { ...referent, role: roleAround(tokens, from, j, rules, text) });
+      if (COURTESY_TITLE.test(referent.mention) || isPersonName(referent.name, rules)) found.push(referent.role ? referent : { ...referent, role: roleAround(tokens, from, j, rules, text) });
     } else if (referent.type === 'organization' || referent.type === 'place') {
       const named = ownedByPlace(tokens, from, j, rules, text) ?? referent;
       const name = usualSpelling(named.name, rules);
@@ -164,6 +164,8 @@ function roleAround(tokens: Token[], first: number, last: number, rules: RuleSet
 
 function continuesName(tokens: Token[], k: number, rules: RuleSet): boolean {
   const t = tokens[k];
+  // "Mr. Brown", "Gen. Orlov"
+  if (t.text === '.' && rules.roles.honorifics.has(`${tokens[k - 1].lower}.`)) return !!tokens[k + 1]?.cap;
   if (t.kind !== 'word') return false;
   if (t.cap) return !/[’']s$/.test(tokens[k - 1].text);
   // "the Kremlin-connected analyst Sergei Karaganov", "Tory leader Michael Howard"
@@ -200,6 +202,9 @@ function isPersonName(name: string, rules: RuleSet): boolean {
   if (words.some((w) => COMMON_WORD_TAGS.has(lexiconTag(w.toLowerCase()) ?? ''))) return false;
   return taggedAsPerson(name);
 }
+
+/** "Mr Brown", "Dr. Lind": a courtesy title makes any surname a person's. */
+const COURTESY_TITLE = /^(?:mr|mrs|ms|miss|dr|prof)\.?\s/i;
 
 /** compromise lexicon tags of words that are not names when capitalised (verb forms, kinship and job nouns). */
 const COMMON_WORD_TAGS = new Set(['PastTense', 'PresentTense', 'Gerund', 'Infinitive', 'Actor', 'Modal', 'Copula']);

@@ -295,7 +295,7 @@ export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appo
   if (nameStart < words.length) {
     const nameWords = words.slice(nameStart);
     const name = text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
-    const roleWords = words.slice(0, nameStart).filter((w) => !rules.roles.honorifics.has(w.lower) || rules.roles.titles.has(w.lower));
+    const roleWords = words.slice(0, nameStart).filter((w) => w.kind !== 'punct' && (!rules.roles.honorifics.has(w.lower) || rules.roles.titles.has(w.lower)));
     const role = roleWords.length ? singularTitle(text.slice(roleWords[0].start, roleWords[roleWords.length - 1].end), rules) : null;
     const place = rules.places.kind.get(stripPossessive(name.toLowerCase()));
     // "the newspaper Golos", "the Belgrade weekly Vreme": the outlet's name
