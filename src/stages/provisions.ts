@@ -2,7 +2,7 @@ import type { RuleSet } from '../rules/types.js';
 import type { Block, Condition, Modality, QuoteKind, QuoteSpan, Span } from '../types.js';
 import type { Mentions, Unit } from './mentions.js';
 import type { Treaty, TreatyAnalysis } from './treaties.js';
-import { readClause, splitClauses, trimClause, typeClause } from './clauses.js';
+import { readClause, splitClauses, trimClause, typeClause, withoutQuoteMarks } from './clauses.js';
 import { splitSpan } from './sentences.js';
 
 /**
@@ -185,6 +185,9 @@ function typed(text: string, raw: Span, e: Evidence, rules: RuleSet): FoundProvi
     const reading = readClause(clause, match, rules);
     if (reading.speculative) continue;
     if (e.requireModal && !reading.modality && !/\b(?:is|are) in (?:charge|command)\b/i.test(clause)) continue;
+    // away from the treaty's mention, what one leader says a party will do is their intent, not
+    // treaty content; what the signatories say together (a joint statement) is
+    if (e.requireModal && reportsSpeech(withoutQuoteMarks(clause).slice(0, match.firstCue), rules)) continue;
     out.push({
       type: match.type.id,
       atop: match.type.atop,
@@ -202,6 +205,12 @@ function typed(text: string, raw: Span, e: Evidence, rules: RuleSet): FoundProvi
     });
   }
   return out;
+}
+
+function reportsSpeech(text: string, rules: RuleSet): boolean {
+  if (/\bjoint (?:statement|declaration|communiqu)|\b\p{Lu}\p{L}+ and \p{Lu}\p{L}+ \p{Ll}+/u.test(text)) return false;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) if (rules.verbs.get(word)?.verbClass === 'speech') return true;
+  return false;
 }
 
 /** One provision per type and clause: overlapping finds of the same type keep the quoted, longer one. */

@@ -111,7 +111,9 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   const complement = readComplement(tokens, k);
   const nameTokens = [...modifiers, tokens[k], ...complement];
   const name = text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end);
-  const properName = tokens[k].cap || modifiers.some((t) => t.cap && !rules.places.adjectives.has(t.lower) && !rules.places.parties.has(stripPossessive(t.lower)));
+  // "Shusha Declaration", "Treaty on Allied Relations"; a lone capitalised noun ("this Treaty") is no name
+  const properName =
+    (tokens[k].cap && complement.some((t) => t.cap)) || modifiers.some((t) => t.cap && !rules.places.adjectives.has(t.lower) && !rules.places.parties.has(stripPossessive(t.lower)));
   const { parties, unresolvedSignatories } = partiesOf(text, tokens, start, k, mentions, rules);
   const definite = ['the', 'this', 'that', 'its', 'their'].includes(determiner);
   const anchor = complementAnchor(complement);
@@ -120,6 +122,8 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   // an indefinite bare mention ("a classical alliance treaty", "a separate memorandum") names no treaty
   // of its own, though its sentence still talks about treaty content
   const bare = !definite && !parties.length && !properName && !anchor;
+  // "analysts expect that an exit could come only after a peace treaty … is signed"
+  if (!definite && rules.treaties.speculation.test(text.slice(tokens[0].start, tokens[k].start))) return null;
   const span = { start: nameTokens[0].start, end: nameTokens[nameTokens.length - 1].end };
   return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false, bare };
 }
@@ -162,10 +166,17 @@ export function partyOf(phrase: string, rules: RuleSet): string | null {
   return rules.places.parties.get(clean) ?? rules.places.adjectives.get(clean) ?? null;
 }
 
-/** Parties in a compound modifier: "Russian-Uzbek", "Russia-Abkhazia", "U.S./USSR", "Franco-American". */
+/**
+ * Parties in a compound modifier: "Russian-Uzbek", "Russia-Abkhazia", "U.S./USSR",
+ * "Franco-American"; the leader of a bloc in "the Russian-led bloc" is one of its parties.
+ */
 function compoundParties(word: string, rules: RuleSet): string[] {
   const parts = word.split(/[-–/]/).filter(Boolean);
   if (parts.length < 2) return [];
+  if (parts.length === 2 && /^(?:led|dominated)$/i.test(parts[1])) {
+    const leader = partyOf(parts[0], rules);
+    return leader ? [leader] : [];
+  }
   const parties = parts.map((p) => partyOf(p, rules));
   return parties.every((p): p is string => p !== null) ? parties : [];
 }
@@ -174,9 +185,16 @@ function partiesOf(text: string, tokens: Token[], start: number, k: number, ment
   const parties: string[] = [];
   let unresolvedSignatories = false;
   const add = (p: string | null) => p && !parties.includes(p) && parties.push(p);
-  // in the modifiers: "the Russian-Uzbek treaty", "the U.S./USSR grains agreement"
-  const modifierText = text.slice(tokens[start].start, tokens[k].start);
+  // in the modifiers: "the Russian-Uzbek treaty", "the U.S./USSR grains agreement"; a bloc's own
+  // treaty: "the Russian-led bloc whose founding treaty"
+  const owner = tokens[start - 1]?.lower === 'whose' ? tokens.slice(Math.max(0, start - 5), start - 1) : [];
+  const modifierText = text.slice((owner[0] ?? tokens[start]).start, tokens[k].start);
   for (const word of modifierText.split(/\s+/)) compoundParties(word, rules).forEach(add);
+  // "the French accords": one country's adjective names one party
+  for (const t of tokens.slice(start, k)) {
+    const country = rules.places.adjectives.get(t.lower);
+    if (country && rules.places.kind.get(country.toLowerCase()) === 'country') add(country);
+  }
   // right after the noun: "of A and B", "between A and B", "with X", "signed by A and B"
   let signed = false;
   for (let j = k + 1; j < tokens.length && j - k <= 14; j++) {
@@ -200,7 +218,7 @@ function partiesOf(text: string, tokens: Token[], start: number, k: number, ment
     }
   }
   // "the founding treaty Yerevan signed in 1992": a party and a treaty verb right after the noun
-  if (tokens[k + 1]?.cap && !parties.length) {
+  if (tokens[k + 1]?.cap) {
     const verb = tokens.findIndex((v, i) => i > k + 1 && i <= k + 4 && v.kind === 'word' && rules.treaties.verbs.has(v.lower));
     if (verb > 0) subjectParties(text, tokens.slice(0, verb + 1), verb, mentions, rules, k + 1).parties.forEach(add);
   }
