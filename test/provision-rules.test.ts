@@ -81,6 +81,17 @@ describe('user rules (--rules)', () => {
     expect(out.stdout).toMatch(/^nuclear_umbrella\s+-\s+2\s+0\s+2\s+extended nuclear deterrence/m);
   });
 
+  it('checks a user file\'s examples with `rules --check`', async () => {
+    const ok = await runCli(['rules', '--rules', umbrella, '--check']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^(\d+) of \1 examples behave as written$/m);
+    const wrong = join(dir, 'wrong.yaml');
+    writeFileSync(wrong, 'provision_types:\n  - id: t\n    cues: [{ id: t.1, phrase: "alpha" }]\n    examples: { match: [beta gamma], no_match: [alpha] }\n');
+    const out = await runCli(['rules', '--rules', wrong, '--check']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('t: should match: beta gamma\nt: should not match: alpha\n');
+  });
+
   it('stops with exit 2 naming file, line and problem for a malformed rules file', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'provision_types:\n  - id: broken\n    cues:\n      - { id: b.1, pattern: "(unclosed" }\n');
