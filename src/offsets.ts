@@ -18,8 +18,3 @@ export function codePointMapper(text: string): (utf16: number) => number {
 function isHigh(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
-
-/** The text a code point span covers: `[...text].slice(start, end).join('')`, without the array. */
-export function sliceCodePoints(text: string, start: number, end: number): string {
-  return [...text].slice(start, end).join('');
-}

@@ -230,7 +230,7 @@ function dedupe(found: FoundProvision[]): FoundProvision[] {
 const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)\b/;
 
 /** A treaty text: two or more "Article N" headings. */
-export function isTreatyText(text: string, blocks: Block[]): boolean {
+function isTreatyText(text: string, blocks: Block[]): boolean {
   let headings = 0;
   for (const b of blocks) if (ARTICLE_HEADING.test(text.slice(b.span.start, b.span.end))) headings++;
   return headings >= 2;
