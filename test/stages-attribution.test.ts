@@ -66,6 +66,33 @@ describe('attribution patterns', () => {
     ]);
   });
 
+  it('in the words of X, in his words', () => {
+    expect(attribute('In the words of Pavel Rusu, the army “will not be rushed.”')[0]).toMatchObject({ speaker: 'Pavel Rusu', rule: 'in-the-words-of', cue: 'in the words of' });
+    expect(attribute('Foreign Minister Ana Lupu spoke last. In her words, the talks were “all-weather.”')[0]).toMatchObject({
+      speaker: 'Ana Lupu',
+      role: 'Foreign Minister',
+      rule: 'in-own-words',
+      cue: 'In her words',
+    });
+  });
+
+  it('a label verb in an infinitive takes the sentence’s subject', () => {
+    expect(attribute('President Ion Sandu used the visit to present his country as a “reliable bridge.”')[0]).toMatchObject({
+      kind: 'speech',
+      speaker: 'Ion Sandu',
+      rule: 'sentence-subject',
+      cue: 'present',
+    });
+  });
+
+  it('a label verb before a colon labels its object; the colon introduces the quote', () => {
+    expect(attribute('Pavel Rusu cast the deal as a turning point: “Nothing will be the same.”')[0]).toMatchObject({
+      speaker: 'Pavel Rusu',
+      rule: 'colon-introduction',
+      cue: ':',
+    });
+  });
+
   it('X told journalists / an agency that “Q”', () => {
     expect(attribute('Pavel Rusu told journalists that the army “will not be rushed.”')).toEqual([
       { text: 'will not be rushed.', kind: 'speech', speaker: 'Pavel Rusu', rule: 'speaker-verb-before-quote', cue: 'told', addressee: 'journalists' },

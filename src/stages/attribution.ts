@@ -137,16 +137,29 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
   const text = discourse.text;
   for (let v = at - 1; v >= 0; v--) {
     const phrase = cuePhraseAt(tokens, v, rules);
-    if (phrase === 'according to') {
-      const found = phraseStartingAt(tokens, v + 2, rules, text);
+    if (phrase && /\s(?:to|of)$/.test(phrase)) {
+      // "according to X, “Q”", "in the words of X, “Q”": the source follows the cue
+      const found = phraseStartingAt(tokens, v + phrase.split(' ').length, rules, text);
       if (found && isSpeakerLike(found.referent) && found.next <= at) {
-        return { referent: found.referent, rule: 'according-to', cue: 'according to', addressee: null, confidence: 0.9, direct: true };
+        return { referent: found.referent, rule: phrase.replace(/\s+/g, '-'), cue: phrase, addressee: null, confidence: 0.9, direct: true };
       }
       continue;
     }
+    const own = phrase ? null : ownWords(tokens, v);
+    if (own) return { referent: own, rule: 'in-own-words', cue: text.slice(tokens[v].start, tokens[v + 2].end), addressee: null, confidence: 0.85, direct: true };
     const verb = phrase ? null : verbAt(tokens, v, rules);
     if (!phrase && !verb && !isDocumentVerb(tokens[v], rules)) continue;
-    if (isPassive(tokens, v, rules) || tokens[v - 1]?.lower === 'to' || isNounAfterDeterminer(tokens, v)) continue;
+    if (isPassive(tokens, v, rules) || isNounAfterDeterminer(tokens, v)) continue;
+    // "He cast the treaty as a choice: “Q”": the label is for the treaty; the colon hands over the floor
+    if (verb?.verbClass === 'label' && tokens[at - 1]?.text === ':') continue;
+    // "X used the visit to present Y as “Q”": the infinitive's subject is the sentence's
+    if (tokens[v - 1]?.lower === 'to') {
+      const main = verb && verb.verbClass !== 'attitude' ? discourse.mainSubject(tokens) : null;
+      if (main && isSpeakerLike(main) && main.start < tokens[v].start) {
+        return { referent: main, rule: 'sentence-subject', cue: tokens[v].text, addressee: null, confidence: 0.75, direct: false };
+      }
+      continue;
+    }
     const direct = tokens.slice(v + 1, at).every((t) => t.kind === 'punct') || tokens[at - 1]?.text === ':';
     const cueText = phrase ?? tokens[v].text;
     if (verb?.participle) {
@@ -178,6 +191,16 @@ function subjectEndingAt(tokens: Token[], last: number, rules: RuleSet, text: st
   if (!RELATIVE_PRONOUNS.has(tokens[last]?.lower ?? '')) return phraseEndingAt(tokens, last, rules, text);
   const antecedent = tokens[last - 1]?.text === ',' ? last - 2 : last - 1;
   return phraseEndingAt(tokens, antecedent, rules, text);
+}
+
+const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+
+/** "In his words, …": the possessive is the speaker. */
+function ownWords(tokens: Token[], v: number): Referent | null {
+  const pronoun = POSSESSIVE_PRONOUNS[tokens[v + 1]?.lower ?? ''];
+  if (tokens[v].lower !== 'in' || !pronoun || tokens[v + 2]?.lower !== 'words') return null;
+  const t = tokens[v + 1];
+  return { type: pronoun === 'they' ? 'plural' : 'pronoun', name: pronoun, role: null, mention: t.text, start: t.start, end: t.end };
 }
 
 /** The subject of an -ing cue: "with Reagan describing", "X branded Y … for claiming", else the sentence's subject. */
@@ -461,7 +484,7 @@ class Discourse {
       case 'description': {
         const head = r.mention.toLowerCase().split(/\s+/).pop()!;
         const byRole = this.personWithRole(head);
-        if (byRole) return { type: 'person', name: byRole, mention: r.mention, role: r.role, certainty: 0.85 };
+        if (byRole) return { type: 'person', name: byRole, mention: r.mention, role: this.mentions.roles.get(byRole) ?? r.role, certainty: 0.85 };
         if (ANONYMOUS.has(head)) return null;
         const person = this.lastPerson(unitIndex, offset);
         return person && { ...person, type: 'person', mention: r.mention, role: r.role, certainty: 0.8 };

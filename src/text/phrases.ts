@@ -176,8 +176,8 @@ export function nameAfterDescription(tokens: Token[], close: number, rules: Rule
 function describedBy(tokens: Token[], last: number, rules: RuleSet): { start: number; end: number } | null {
   let first = last + 1;
   for (let i = last; i >= 0 && last - i < MAX_PHRASE && isPhraseWord(tokens[i], rules, tokens[i + 1]); i--) first = i;
-  // "the country's defence minister": a common noun's possessive is not part of the role
-  while (first <= last && !tokens[first].cap && /[’']s$/.test(tokens[first].text)) first++;
+  // "the country's defence minister": a common noun's possessive is not part of the role; nor is "The"
+  while (first <= last && (DETERMINERS.has(tokens[first].lower) || (!tokens[first].cap && /[’']s$/.test(tokens[first].text)))) first++;
   const words = tokens.slice(first, last + 1);
   if (!words.length || !isTitleWord(words[words.length - 1].lower, rules)) return null;
   return { start: words[0].start, end: words[words.length - 1].end };
@@ -241,6 +241,7 @@ export function appositiveAfter(tokens: Token[], comma: number, rules: RuleSet):
   for (let k = comma + 1; k <= tokens.length && k - comma <= MAX_PHRASE; k++) {
     const atComma = tokens[k]?.text === ',';
     const atEnd = k === tokens.length || /^[.!?;]$/.test(tokens[k].text);
+    if (tokens[k]?.kind === 'quote') return null; // "According to X, the army “…”": a clause, not an appositive
     if (!atComma && !atEnd) continue;
     const inner = tokens.slice(comma + 1, k);
     // closed by the sentence's end, it must look like a noun phrase, not a clause ("…, who leads the party.")
