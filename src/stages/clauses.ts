@@ -93,26 +93,42 @@ export function readClause(clause: string, match: TypeMatch, rules: RuleSet): Cl
   const before = clause.slice(0, match.firstCue);
   const negated = !match.type.prohibitive && t.negators.test(before);
   return {
-    modality: modalityOf(clause, match.firstCue, rules),
-    reciprocal: t.reciprocal.test(clause) ? true : /^(?:[\p{Lu}][\p{L}’'.-]*\s){1,3}(?:will|shall|would|may|can|must|is to|pledges|undertakes)\b/u.test(clause) ? false : null,
+    modality: modalityOf(clause, rules),
+    reciprocal: reciprocityOf(clause, rules),
     negated,
     speculative: t.speculation.test(before),
     conditions: conditionsIn(clause, rules),
   };
 }
 
-/** The modal nearest the first cue (one before it preferred); a prohibition anywhere wins. */
-export function modalityOf(clause: string, firstCue: number, rules: RuleSet): ModalityKind | null {
-  let best: { kind: ModalityKind; distance: number } | null = null;
+/**
+ * Both or all parties bound ("each other", "either party", "the sides") -> true; one party named
+ * as the subject ("New Zealand shall provide …", "Russia will …") -> false; else unknown.
+ */
+function reciprocityOf(clause: string, rules: RuleSet): boolean | null {
+  const subject = /^(?:(?:the|of)\s+|[\p{Lu}][\p{L}’'.-]*\s+){1,6}(?=(?:will|shall|would|may|can|must|is to|pledges|pledged|undertakes|agreed)\b)/u.exec(clause);
+  const subjectText = subject?.[0] ?? '';
+  const words = subjectText.trim().toLowerCase().split(/\s+/);
+  const namesParty = (phrase: string) => rules.places.parties.has(phrase) || rules.places.adjectives.has(phrase);
+  // any run of the subject's words that names a party: "New Zealand shall", "The Republic of Fiji shall"
+  const named = words.some((_, i) => words.some((__, j) => j >= i && namesParty(words.slice(i, j + 1).join(' '))));
+  if (subject && named && !rules.treaties.reciprocal.test(subjectText)) return false;
+  return rules.treaties.reciprocal.test(clause) ? true : null;
+}
+
+/**
+ * The modality of the clause's main verb: its first modal ("The Parties undertake to settle
+ * … in which they may be involved" is an obligation); a prohibition anywhere wins.
+ */
+export function modalityOf(clause: string, rules: RuleSet): ModalityKind | null {
+  let first: { kind: ModalityKind; at: number } | null = null;
   for (const { kind, cue } of rules.treaties.modality) {
     for (const m of clause.matchAll(cue)) {
       if (kind === 'prohibition') return 'prohibition';
-      // a modal after the cue counts, but one before it is closer in meaning
-      const distance = m.index! <= firstCue + 20 ? firstCue - m.index! : 1000 + m.index! - firstCue;
-      if (!best || distance < best.distance) best = { kind, distance };
+      if (!first || m.index! < first.at) first = { kind, at: m.index! };
     }
   }
-  return best?.kind ?? null;
+  return first?.kind ?? null;
 }
 
 export function conditionsIn(clause: string, rules: RuleSet): Condition[] {
