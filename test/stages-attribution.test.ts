@@ -142,6 +142,22 @@ describe('attribution patterns', () => {
     expect(attribute('“It is overdue,” said Ioana Pop, an opposition deputy.')[0]).toMatchObject({ speaker: 'Ioana Pop', role: 'opposition deputy' });
   });
 
+  it('an indefinite description is a new, unnamed speaker; a rank may open the name after it', () => {
+    expect(attribute('Pavel Rusu spoke first. A ministry spokesman said talks were “going well.”')[0]).toEqual({ text: 'going well.', kind: 'speech', speaker: null });
+    expect(attribute('Pavel Rusu spoke first. A Pentagon spokesman, Captain Jeff Hart, said talks were “going well.”')[0]).toMatchObject({
+      speaker: 'Jeff Hart',
+      role: 'Pentagon spokesman',
+    });
+  });
+
+  it('a quote inside a clause with its own speaker, reported by an outlet', () => {
+    expect(attribute('Spokeswoman Maria Orlova called the request “a provocation,” the RIA news agency reported.')[0]).toMatchObject({
+      speaker: 'Maria Orlova',
+      rule: 'speaker-verb-before-quote',
+      cue: 'called',
+    });
+  });
+
   it('a later surname resolves to the fullest name', () => {
     expect(attribute('Nodir Rashidov visited Tashkent. Later, Rashidov said the pact was “historic.”')[0]).toMatchObject({
       speaker: 'Nodir Rashidov',

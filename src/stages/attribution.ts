@@ -79,9 +79,14 @@ function sameBlock(c: Citation, quote: QuoteSpan, next: QuoteSpan | undefined): 
 // Patterns
 
 function findSpeaker(unit: Unit, unitIndex: number, at: number, discourse: Discourse, rules: RuleSet): Found | null {
+  const after = speakerAfterQuote(unit.tokens, at, discourse.text, rules);
+  if (after && opensClause(unit.tokens, at, rules)) return after;
+  // "X called the request “Q,” the agency reported": X's words, reported by the agency
+  const before = speakerBeforeQuote(unit.tokens, at, discourse, rules);
+  if (before?.rule === 'speaker-verb-before-quote' || before?.rule === 'document-verb') return before;
   return (
-    speakerAfterQuote(unit.tokens, at, discourse.text, rules) ??
-    speakerBeforeQuote(unit.tokens, at, discourse, rules) ??
+    after ??
+    before ??
     colonIntroduction(unit.tokens, at, discourse) ??
     continuation(unit, unitIndex, discourse) ??
     previousSentence(unit, unitIndex, at, discourse)
@@ -89,6 +94,12 @@ function findSpeaker(unit: Unit, unitIndex: number, at: number, discourse: Disco
 }
 
 const CLAUSE_END = /[,.!?…—–-]$/;
+
+/** The quote opens its sentence or clause: nothing but punctuation and connectives before it. */
+function opensClause(tokens: Token[], at: number, rules: RuleSet): boolean {
+  const before = tokens[at - 1];
+  return !before || /^[,:;—–-]$/.test(before.text) || tokens.slice(0, at).every((t) => t.kind === 'punct' || rules.speakers.notNames.has(t.lower));
+}
 
 /** `“Q,” X said` · `“Q,” said X` · `"Q," General Guven Ergenc, Secretary General of ..., told a news conference`. */
 function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: RuleSet): Found | null {
@@ -483,9 +494,9 @@ class Discourse {
       }
       case 'description': {
         const head = r.mention.toLowerCase().split(/\s+/).pop()!;
+        if (r.indefinite || ANONYMOUS.has(head)) return null; // "a spokesman said", "the officials said"
         const byRole = this.personWithRole(head);
         if (byRole) return { type: 'person', name: byRole, mention: r.mention, role: this.mentions.roles.get(byRole) ?? r.role, certainty: 0.85 };
-        if (ANONYMOUS.has(head)) return null;
         const person = this.lastPerson(unitIndex, offset);
         return person && { ...person, type: 'person', mention: r.mention, role: r.role, certainty: 0.8 };
       }

@@ -20,6 +20,8 @@ export interface Referent {
   mention: string;
   /** the name entities count it under when that differs from `name` ("US" -> "United States") */
   entity?: string;
+  /** introduced by "a"/"an": a new referent ("a spokesman said"), never one named before */
+  indefinite?: boolean;
   start: number;
   end: number;
 }
@@ -160,9 +162,12 @@ function isPlaceRun(tokens: Token[], from: number, step: 1 | -1, rules: RuleSet)
  */
 export function nameAfterDescription(tokens: Token[], close: number, rules: RuleSet, text: string): Referent | null {
   let open = close - 1;
-  while (open > 0 && tokens[open].text !== ',' && close - open <= 5) open--;
-  const name = tokens.slice(open + 1, close);
-  if (tokens[open]?.text !== ',' || !name.length || !name.every((t) => isNameWord(t, rules))) return null;
+  while (open > 0 && tokens[open].text !== ',' && close - open <= 6) open--;
+  const inner = tokens.slice(open + 1, close);
+  // "A Pentagon spokesman, Captain Jeff Hart, said": a rank or courtesy title may open the name part
+  const name = inner.slice(findNameStart(inner, rules));
+  const titled = inner.slice(0, inner.length - name.length).every((t) => t.kind === 'word' && isRoleWord(stripPossessive(t.lower), rules)) || inner.length - name.length === 0;
+  if (tokens[open]?.text !== ',' || !name.length || !titled) return null;
   const description = describedBy(tokens, open - 1, rules);
   if (!description) return null;
   const nameText = text.slice(name[0].start, name[name.length - 1].end);
@@ -255,6 +260,12 @@ export function appositiveAfter(tokens: Token[], comma: number, rules: RuleSet):
 
 /** Splits a phrase into descriptor and name and decides what it refers to. */
 export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appositive: { start: number; end: number } | null): Referent | null {
+  const indefinite = words[0]?.lower === 'a' || words[0]?.lower === 'an';
+  const referent = analyzeWords(words, rules, text, appositive);
+  return referent && indefinite && referent.type === 'description' ? { ...referent, indefinite } : referent;
+}
+
+function analyzeWords(words: Token[], rules: RuleSet, text: string, appositive: { start: number; end: number } | null): Referent | null {
   while (words.length && DETERMINERS.has(words[0].lower)) words = words.slice(1);
   while (words.length && words[words.length - 1].kind === 'quote') words = words.slice(0, -1);
   if (!words.length) return null;
