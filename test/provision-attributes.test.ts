@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../src/pipeline.js';
 import { FIXTURES, readBytes } from './helpers.js';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /**
  * Modality, reciprocity, negation and conditions of every provision in two treaty texts and
@@ -53,6 +54,17 @@ describe('provision attributes', () => {
       ['consultation', 'quoted', true, []],
       ['military_aid', 'quoted', true, []],
     ]);
+  });
+
+  it('reads a hard-wrapped treaty text (lines of 70 columns) as it reads the unwrapped one', () => {
+    const input = readFileSync(join(FIXTURES, 'treaties', 'treaty-kazakhstan-kyrgyzstan-alliance', 'input.txt'), 'utf8');
+    const wrapped = input
+      .split('\n')
+      .map((line) => line.replace(/(.{1,70})(?:\s+|$)/g, '$1\n').trimEnd())
+      .join('\n');
+    expect(wrapped).not.toBe(input);
+    const summary = (text: string) => extract(text).provisions.map((p) => [p.type, p.modality, p.reciprocal, p.conditions.map((c) => c.kind)]);
+    expect(summary(wrapped)).toEqual(summary(input));
   });
 
   it('a neutrality pledge is a prohibition, not a negated provision', () => {

@@ -44,11 +44,12 @@ export interface TypeMatch {
 
 /**
  * Quotation marks are not words: cues read through them ("counter common “security
- * threats”"). Apostrophes inside words stay. Runs of spaces collapse, so offsets computed on
- * the result are only ever used against the result.
+ * threats”"). Apostrophes inside words stay. Whitespace (line breaks of hard-wrapped text
+ * included) collapses to single spaces, so offsets computed on the result are only ever used
+ * against the result.
  */
 export function withoutQuoteMarks(clause: string): string {
-  return clause.replace(/[“”"«»„‹›]|(?<![\p{L}])[‘’']|[‘’'](?![\p{L}])/gu, ' ').replace(/ (?= )/g, '');
+  return clause.replace(/[“”"«»„‹›]|(?<![\p{L}])[‘’']|[‘’'](?![\p{L}])/gu, ' ').replace(/\s+/g, ' ');
 }
 
 /** Every provision type whose cues in `clause` reach its threshold (and no negative cue fires). */
@@ -66,7 +67,7 @@ export function typeClause(original: string, rules: RuleSet): TypeMatch[] {
       const m = cue.regex.exec(clause);
       if (!m) continue;
       score += cue.weight;
-      cues.push(m[0]);
+      if (!cues.includes(m[0])) cues.push(m[0]);
       cueIds.push(cue.id);
       firstCue = Math.min(firstCue, m.index);
     }
