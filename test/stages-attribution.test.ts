@@ -172,6 +172,9 @@ describe('attribution patterns', () => {
       'Golos',
     ]);
     expect(attribute('The report said the base was “a liability.”')[0]).toMatchObject({ kind: 'speech', speaker: 'report' });
+    expect(attribute('Talks stalled. But Armenia’s foreign ministry said the drills were “a provocation.”')[0]).toMatchObject({
+      speaker: 'Armenia’s foreign ministry',
+    });
   });
 
   it('collective speakers, as written', () => {

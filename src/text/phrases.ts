@@ -109,6 +109,8 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
   let start = end + 1;
   for (let i = end; i >= 0 && end - i < MAX_PHRASE; i--) {
     const t = tokens[i];
+    // "But Armenia’s foreign ministry said": a connective capitalised by its position is no part of a name
+    if (isOpeningConnective(tokens, i, rules)) break;
     if (isPhraseWord(t, rules, tokens[i + 1])) start = i;
     else if (t.lower === 'and' && i > 0 && tokens[i - 1].cap && tokens[i + 1]?.cap) start = i;
     else if (t.text === ',' && isListComma(tokens, i, end, rules)) start = i;
@@ -129,6 +131,12 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
   }
   while (start <= end && tokens[start].lower === 'and') start++;
   return analyzePhrase(tokens.slice(start, end + 1), rules, text, appositive);
+}
+
+function isOpeningConnective(tokens: Token[], i: number, rules: RuleSet): boolean {
+  const t = tokens[i];
+  const opening = i === 0 || /^[.!?:;“”"‘’«»]$/.test(tokens[i - 1].text);
+  return opening && t.cap && rules.speakers.notNames.has(t.lower) && !DETERMINERS.has(t.lower) && !isRoleWord(t.lower, rules);
 }
 
 /** "Article 4", "Section 2(b)": a number after a document noun names a part of a document. */
