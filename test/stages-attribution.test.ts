@@ -124,7 +124,7 @@ describe('attribution patterns', () => {
     expect(attribute('Defense Minister Pavel Rusu arrived late. He said the army “will not be rushed.”')[0]).toMatchObject({
       speaker: 'Pavel Rusu',
       role: 'Defense Minister',
-      rule: 'sentence-subject',
+      rule: 'speaker-verb-before-quote',
     });
     expect(attribute('Deputy Minister Natalia Vasilyeva arrived with General Igor Sokolov. She said the army “will not be rushed.”')[0]).toMatchObject({
       speaker: 'Natalia Vasilyeva',
