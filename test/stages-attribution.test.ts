@@ -177,6 +177,12 @@ describe('attribution patterns', () => {
     });
   });
 
+  it('"they" resolves to the last pair or group named', () => {
+    expect(attribute('Moscow and Minsk signed the deal on Friday. They described it as “historic.”')[0]).toMatchObject({ speaker: 'Moscow and Minsk' });
+    expect(attribute('Presidents Ion Sandu and Pavel Rusu met in Chisinau. They called the talks “frank.”')[0]).toMatchObject({ speaker: 'Ion Sandu and Pavel Rusu' });
+    expect(attribute('Officials in Kyiv and Warsaw were cautious. They said the plan was “premature.”')[0]).toMatchObject({ speaker: null });
+  });
+
   it('collective speakers, as written', () => {
     expect(attribute('Moscow and Minsk describe the treaty as an “unbreakable union.”')[0]).toMatchObject({ speaker: 'Moscow and Minsk', cue: 'describe' });
     expect(attribute('Estonia, Latvia and Lithuania said the drills were “provocative.”')[0]).toMatchObject({ speaker: 'Estonia, Latvia and Lithuania' });

@@ -290,7 +290,11 @@ function analyzeWords(words: Token[], rules: RuleSet, text: string, appositive: 
   }
   const conjuncts = splitCoordination(words);
   if (conjuncts.length > 1 && conjuncts.every((c) => c.length && c[0].cap)) {
-    return { type: 'group', name: mention, role: appositiveText, mention, ...span };
+    // "Presidents Ion Sandu and Pavel Rusu": the shared title is the group's role, not its name
+    let first = 0;
+    while (first < words.length - 1 && isTitleWord(words[first].lower, rules)) first++;
+    const title = first ? singularTitle(text.slice(words[0].start, words[first - 1].end), rules) : null;
+    return { type: 'group', name: text.slice(words[first].start, span.end), role: appositiveText ?? title, mention, ...span };
   }
   const knownPlace = rules.places.kind.get(stripPossessive(lowerMention));
   if (knownPlace) {
