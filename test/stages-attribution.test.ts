@@ -76,6 +76,26 @@ describe('attribution patterns', () => {
     });
   });
 
+  it('in X’s words', () => {
+    expect(attribute('The appeal went unanswered and brought, in Rusu’s words, “nothing but sympathy.”')[0]).toMatchObject({
+      speaker: 'Rusu',
+      rule: 'in-own-words',
+      cue: 'in Rusu’s words',
+    });
+  });
+
+  it('a sentence-initial adverb is no speaker', () => {
+    expect(attribute('President Ion Sandu will sign the bill. Earlier this week he said the sanctions were not “right”.')[0]).toMatchObject({
+      speaker: 'Ion Sandu',
+    });
+  });
+
+  it('a press service speaks under its full name', () => {
+    expect(attribute('The Moldovan presidential press service wrote that the talks had been “useful.”')[0]).toMatchObject({
+      speaker: 'Moldovan presidential press service',
+    });
+  });
+
   it('a label verb in an infinitive takes the sentence’s subject', () => {
     expect(attribute('President Ion Sandu used the visit to present his country as a “reliable bridge.”')[0]).toMatchObject({
       kind: 'speech',
@@ -189,6 +209,7 @@ describe('attribution patterns', () => {
   });
 
   it('anonymous sources stay anonymous', () => {
+    expect(attribute('Historians still argue that the pact was “a fiction.”')[0]).toEqual({ text: 'a fiction.', kind: 'speech', speaker: null });
     expect(attribute('Some analysts call it a “frozen conflict.”')[0]).toEqual({ text: 'frozen conflict.', kind: 'speech', speaker: null });
     expect(attribute('The paper quoted an official who called the talks “businesslike.”')[0]).toEqual({ text: 'businesslike.', kind: 'speech', speaker: null });
   });
@@ -198,6 +219,11 @@ describe('quote kinds: whose words are these?', () => {
   it('document: text quoted from a treaty', () => {
     expect(attribute('Article 4 states that the parties “shall consult without delay.”')[0]).toEqual({ text: 'shall consult without delay.', kind: 'document', speaker: null });
     expect(attribute('The preamble calls the two states “good neighbors.”')[0]).toEqual({ text: 'good neighbors.', kind: 'document', speaker: null });
+    expect(attribute('Article 2 was the core of the deal: “Each party shall stay neutral in a war of the other.”')[0]).toEqual({
+      text: 'Each party shall stay neutral in a war of the other.',
+      kind: 'document',
+      speaker: null,
+    });
   });
 
   it('speech: a person’s label for a document, and a person’s words about one', () => {
@@ -214,5 +240,6 @@ describe('quote kinds: whose words are these?', () => {
     expect(attribute('He is reading the book “Winter Roads.”')[0]).toEqual({ text: 'Winter Roads.', kind: 'title', speaker: null });
     expect(attribute('Troops rotated under Operation “Northern Gate” last year.')[0]).toEqual({ text: 'Northern Gate', kind: 'title', speaker: null });
     expect(attribute('In her book “The Long Ceasefire,” the historian Irina Lupu argues otherwise.')[0]).toEqual({ text: 'The Long Ceasefire,', kind: 'title', speaker: null });
+    expect(attribute('Critics disagree; a popular history, “The Border That Held,” argues otherwise.')[0]).toEqual({ text: 'The Border That Held,', kind: 'title', speaker: null });
   });
 });

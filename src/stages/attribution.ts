@@ -1,7 +1,7 @@
 import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
-import { phraseEndingAt, phraseStartingAt, isNameWord, type Referent } from '../text/phrases.js';
-import type { Token } from '../text/tokens.js';
+import { analyzePhrase, phraseEndingAt, phraseStartingAt, isNameWord, type Referent } from '../text/phrases.js';
+import { isPossessive, type Token } from '../text/tokens.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
 import { classifyKind, type KindEvidence } from './kinds.js';
@@ -40,7 +40,7 @@ export function attributeQuotes(
 ): Attribution[] {
   const discourse = new Discourse(text, mentions, rules);
   return quotes.map((quote, qi) => {
-    const unitIndex = mentions.units.findIndex((u) => u.span.start <= quote.open && quote.open < u.span.end);
+    const unitIndex = unitAt(mentions.units, quote.open);
     const unit = mentions.units[unitIndex];
     const at = unit ? unit.tokens.findIndex((t) => t.kind === 'quote' && t.start === quote.open) : -1;
     const citation = citationFor(quote, quotes[qi + 1], citations);
@@ -61,6 +61,20 @@ export function attributeQuotes(
     discourse.record(unitIndex, attribution.speaker, spoken ? speaker.type : null);
     return attribution;
   });
+}
+
+/** The unit holding `offset`, or -1: a binary search, since units are in text order and never overlap (a long article has thousands). */
+function unitAt(units: Unit[], offset: number): number {
+  let low = 0;
+  let high = units.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const { start, end } = units[mid].span;
+    if (offset < start) high = mid - 1;
+    else if (offset >= end) low = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** An inline citation after the quote, before the next quote, in the same paragraph. */
@@ -156,8 +170,8 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
       }
       continue;
     }
-    const own = phrase ? null : ownWords(tokens, v);
-    if (own) return { referent: own, rule: 'in-own-words', cue: text.slice(tokens[v].start, tokens[v + 2].end), addressee: null, confidence: 0.85, direct: true };
+    const own = phrase ? null : ownWords(tokens, v, rules, text);
+    if (own) return { referent: own.referent, rule: 'in-own-words', cue: text.slice(tokens[v].start, tokens[own.words].end), addressee: null, confidence: 0.85, direct: true };
     const verb = phrase ? null : verbAt(tokens, v, rules);
     if (!phrase && !verb && !isDocumentVerb(tokens[v], rules)) continue;
     if (isPassive(tokens, v, rules) || isNounAfterDeterminer(tokens, v)) continue;
@@ -206,12 +220,22 @@ function subjectEndingAt(tokens: Token[], last: number, rules: RuleSet, text: st
 
 const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it' };
 
-/** "In his words, …": the possessive is the speaker. */
-function ownWords(tokens: Token[], v: number): Referent | null {
+/** "In his words, …", "in Pashinyan’s words, …": the possessor is the speaker. Returns it and the index of "words". */
+function ownWords(tokens: Token[], v: number, rules: RuleSet, text: string): { referent: Referent; words: number } | null {
+  if (tokens[v].lower !== 'in') return null;
   const pronoun = POSSESSIVE_PRONOUNS[tokens[v + 1]?.lower ?? ''];
-  if (tokens[v].lower !== 'in' || !pronoun || tokens[v + 2]?.lower !== 'words') return null;
-  const t = tokens[v + 1];
-  return { type: pronoun === 'they' ? 'plural' : 'pronoun', name: pronoun, role: null, mention: t.text, start: t.start, end: t.end };
+  if (pronoun && tokens[v + 2]?.lower === 'words') {
+    const t = tokens[v + 1];
+    return { referent: { type: pronoun === 'they' ? 'plural' : 'pronoun', name: pronoun, role: null, mention: t.text, start: t.start, end: t.end }, words: v + 2 };
+  }
+  for (let k = v + 1; k <= v + 5 && tokens[k]; k++) {
+    if (tokens[k].lower !== 'words') continue;
+    const owner = tokens.slice(v + 1, k);
+    if (!owner.length || !owner.every((t) => t.cap) || !isPossessive(owner[owner.length - 1].text)) return null;
+    const referent = analyzePhrase(owner, rules, text, null);
+    return referent && isSpeakerLike(referent) ? { referent, words: k } : null;
+  }
+  return null;
 }
 
 /** The subject of an -ing cue: "with Reagan describing", "X branded Y … for claiming", else the sentence's subject. */
@@ -241,6 +265,9 @@ function participleSubject(tokens: Token[], v: number, discourse: Discourse, rul
 /** `X …: “Q”`: a colon hands the floor to the sentence's subject. */
 function colonIntroduction(tokens: Token[], at: number, discourse: Discourse): Found | null {
   if (tokens[at - 1]?.text !== ':') return null;
+  // "Article 2 was the heart of the bargain: “…”": the document's own words
+  const opener = phraseStartingAt(tokens, 0, discourse.rules, discourse.text)?.referent;
+  if (opener?.type === 'document') return { referent: opener, rule: 'document-colon', cue: ':', addressee: null, confidence: 0.75, direct: true };
   const main = discourse.mainSubject(tokens);
   if (!main || !isSpeakerLike(main)) return null;
   return { referent: main, rule: 'colon-introduction', cue: ':', addressee: null, confidence: 0.75, direct: true };
@@ -494,7 +521,8 @@ class Discourse {
       }
       case 'description': {
         const head = r.mention.toLowerCase().split(/\s+/).pop()!;
-        if (r.indefinite || ANONYMOUS.has(head)) return null; // "a spokesman said", "the officials said"
+        // "a spokesman said", "officials said", "historians argue": nobody in particular
+        if (r.indefinite || ANONYMOUS.has(head) || this.isPluralTitle(head)) return null;
         const byRole = this.personWithRole(head);
         if (byRole) return { type: 'person', name: byRole, mention: r.mention, role: this.mentions.roles.get(byRole) ?? r.role, certainty: 0.85 };
         const person = this.lastPerson(unitIndex, offset);
@@ -503,6 +531,10 @@ class Discourse {
       case 'document':
         return null;
     }
+  }
+
+  private isPluralTitle(head: string): boolean {
+    return head.endsWith('s') && !this.rules.roles.titles.has(head) && this.rules.roles.titles.has(head.slice(0, -1));
   }
 
   private personWithRole(head: string): string | null {

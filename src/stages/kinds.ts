@@ -66,7 +66,8 @@ function isTitle(inner: string, tokens: Token[], at: number, rules: RuleSet): 'n
   const significant = words.filter((w) => w.length > 3);
   const capitalised = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
   if (significant.length && capitalised / significant.length < 0.6) return null;
-  const before = tokens[at - 1];
+  // "the book “…”", "a popular history, “…,”": a title noun right before, or set off by a comma
+  const before = tokens[at - 1]?.text === ',' ? tokens[at - 2] : tokens[at - 1];
   if (before?.kind === 'word' && rules.kinds.titleNouns.has(before.lower)) return 'named';
   const headed = rules.kinds.titleHeads.has(words[0]) || words.slice(1).some((w) => rules.kinds.titleHeads.has(w) && w !== 'On');
   return headed ? 'headed' : null;

@@ -225,7 +225,7 @@ export function phraseStartingAt(tokens: Token[], first: number, rules: RuleSet,
   let end = i - 1;
   for (; i < tokens.length && i - first < MAX_PHRASE; i++) {
     const w = tokens[i];
-    if (isPhraseWord(w, rules, tokens[i + 1]) && !(w.kind === 'quote' && i === first)) end = i;
+    if ((isPhraseWord(w, rules, tokens[i + 1]) && !(w.kind === 'quote' && i === first)) || (isNumbered(tokens, i, rules) && end === i - 1)) end = i;
     else if ((w.lower === 'and' || w.lower === 'of') && tokens[i + 1]?.cap && end === i - 1) continue;
     else break;
   }
@@ -310,7 +310,8 @@ function analyzeWords(words: Token[], rules: RuleSet, text: string, appositive: 
   const headBeforeOf = words.some((w, k) => words[k + 1]?.lower === 'of' && w.cap && rules.organizations.heads.has(w.lower));
   if (isBodyWord(lastBare, rules) || headBeforeOf || rules.speakers.bodies.has(tailTwo) || rules.organizations.outletNames.has(lowerMention)) {
     // "Kommersant daily": the outlet's name is the capitalised part
-    const named = !last.cap && rules.speakers.outletNouns.has(lastBare) ? words.filter((w) => w.cap) : words;
+    const outletAfterName = !last.cap && rules.speakers.outletNouns.has(lastBare) && words.slice(0, -1).every((w) => w.cap);
+    const named = outletAfterName ? words.slice(0, -1) : words;
     const name = named.length ? text.slice(named[0].start, named[named.length - 1].end) : mention;
     if (rules.roles.titles.has(words[0].lower) && !headBeforeOf) return { type: 'description', name: mention, role: mention, mention, ...span };
     return { type: 'organization', name: stripPossessive(name), role: appositiveText, mention, ...span };
