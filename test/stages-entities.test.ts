@@ -113,6 +113,10 @@ describe('entity heuristics', () => {
     ]);
   });
 
+  it('numbered parts of a document are not people', () => {
+    expect(entities('Under Article 5 of the treaty, the allies must consult. Section 2 adds little.').people).toEqual([]);
+  });
+
   it('capitalised common words are not people', () => {
     expect(entities('He unveiled a memorial to the Queen Mother in London.').people).toEqual([]);
     expect(entities('Cases of Severe Acute Respiratory Syndrome were reported in Hong Kong.').people).toEqual([]);

@@ -89,7 +89,8 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     const initial = from === i && (i === 0 || sentenceInitial(tokens, i));
     const run = tokens.slice(from, j + 1);
     i = j;
-    if (!run.length) continue;
+    // "Under Article 5", "Section 2": a part of a document, not a name
+    if (!run.length || (rules.kinds.documentNouns.has(tokens[j].lower) && /^\d/.test(tokens[j + 1]?.text ?? ''))) continue;
     const referent = outletNamed(tokens, from, run, rules, text) ?? analyzePhrase(run, rules, text, null);
     if (!referent) continue;
     // a capitalised common noun opening a sentence ("Statements by …") is no organization
