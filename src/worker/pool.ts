@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { loadRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
@@ -42,11 +42,20 @@ interface Thread {
 }
 
 /**
+ * Each thread's heap limits. V8 lets a heap with a multi-gigabyte ceiling grow far past what
+ * it holds live (about 30 MB here) before collecting; under a ceiling of 1.5 GB or less it
+ * grows frugally, which halves the peak memory of a batch. A small young generation does the
+ * rest. An article that needs more than that is retried on the main thread (see `lose`).
+ */
+const THREAD_LIMITS = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 8 };
+
+/**
  * A pool of worker threads, each loading the rules once. Threads start on demand (a batch of
  * two articles starts two at most) and each holds up to two tasks, so a thread never waits
- * for the main thread between articles. A thread that dies (out of memory on a monstrous
- * article, a bug) fails the task it was running with an error record; the tasks queued
- * behind it go to a fresh thread.
+ * for the main thread between articles. A thread that runs out of memory hands its task to
+ * the main thread, which has the process's full heap (so the result is the one --jobs 1
+ * gives); a thread that dies otherwise (a bug) fails its task with an error record. The
+ * tasks queued behind it go to a fresh thread.
  */
 export class WorkerPool implements Executor {
   private readonly threads: Thread[] = [];
@@ -54,10 +63,12 @@ export class WorkerPool implements Executor {
   private nextId = 0;
   private fatal: UsageError | null = null;
   private closing = false;
+  private mainThread: Executor | null = null;
 
   constructor(
     private readonly size: number,
     private readonly settings: ExecutorSettings,
+    private readonly limits: ResourceLimits = THREAD_LIMITS,
   ) {}
 
   run(task: Task): Promise<TaskResult> {
@@ -94,7 +105,7 @@ export class WorkerPool implements Executor {
   }
 
   private spawn(): Thread {
-    const worker = startWorker({ rulesFiles: this.settings.rulesFiles, encode: this.settings.encode });
+    const worker = startWorker({ rulesFiles: this.settings.rulesFiles, encode: this.settings.encode }, this.limits);
     const thread: Thread = { worker, running: [] };
     this.threads.push(thread);
     worker.on('message', (message: { id: number; result: TaskResult } | { fatal: string }) => {
@@ -118,7 +129,12 @@ export class WorkerPool implements Executor {
     this.threads.splice(index, 1);
     void thread.worker.terminate();
     const [current, ...waiting] = thread.running;
-    current?.resolve({ ok: false, code: 'EINTERNAL', message: `worker thread failed: ${err.message}`, stack: err.stack });
+    if (current && (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      this.mainThread ??= inlineExecutor(this.settings);
+      this.mainThread.run(current.task).then(current.resolve, current.reject);
+    } else {
+      current?.resolve({ ok: false, code: 'EINTERNAL', message: `worker thread failed: ${err.message}`, stack: err.stack });
+    }
     this.queue.unshift(...waiting);
     if (this.fatal) this.failAll(this.fatal);
     else this.dispatch();
@@ -137,10 +153,10 @@ export class WorkerPool implements Executor {
  * suite), the thread first registers tsx so it can load them too; the built package never
  * takes that path.
  */
-function startWorker(workerData: ExecutorSettings): Worker {
+function startWorker(workerData: ExecutorSettings, resourceLimits: ResourceLimits): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData });
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData, resourceLimits });
   const script = new URL('./worker.ts', here).href;
   const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
