@@ -41,6 +41,7 @@ describe('entities in our fixtures', () => {
       organizations: [
         { name: 'Interfax', mentions: 3 },
         { name: 'Vedomosti', mentions: 3 },
+        { name: 'Kazinform', mentions: 2 },
         { name: 'Russian Foreign Ministry', mentions: 1 },
       ],
     });
@@ -111,6 +112,21 @@ describe('entity heuristics', () => {
       { name: 'Golos', mentions: 1 },
       { name: 'Interfax', mentions: 1 },
     ]);
+  });
+
+  it('the sources line lists outlets, and an outlet it lists is one wherever it is named', () => {
+    expect(entities('Colonel-General Igor Zorin told Krasnaya Zvezda it was ready.\n\n(Krasnaya Zvezda, Asia-Plus, April 26-27)')).toEqual({
+      people: [{ name: 'Igor Zorin', role: 'Colonel-General', mentions: 1 }],
+      places: [],
+      organizations: [
+        { name: 'Krasnaya Zvezda', mentions: 2 },
+        { name: 'Asia-Plus', mentions: 1 },
+      ],
+    });
+  });
+
+  it('a compound name ending in a capitalised noun is no person', () => {
+    expect(entities('The Unified Regional Air Defense System will be ready. U.S. Bases in Greece stay.').people).toEqual([]);
   });
 
   it('numbered parts of a document are not people', () => {

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../rules/types.js';
 import type { Block, QuoteSpan, Sentence, Span } from '../types.js';
-import { analyzePhrase, appositiveAfter, isNameWord, isRoleWord, nameAfterDescription, type Referent } from '../text/phrases.js';
+import { analyzePhrase, appositiveAfter, isNameWord, isRoleWord, isTitle, nameAfterDescription, type Referent } from '../text/phrases.js';
 import { isPossessive, stripPossessive, tokenize, type Token } from '../text/tokens.js';
 import { lexiconTag, tagWindow } from '../nlp/compromise.js';
 
@@ -31,7 +31,15 @@ export function findMentions(text: string, blocks: Block[], sentences: Sentence[
   const found: Referent[] = [];
   // headlines are Title Cased: every word looks like a name there
   const titleBlocks = new Set(blocks.filter((b) => b.role === 'title').map((b) => b.index));
-  for (const unit of units) if (!titleBlocks.has(unit.block)) found.push(...namesIn(unit.tokens, rules, text));
+  // the closing sources line lists outlets: "(Khovar, April 26; Asia-Plus, April 27)"
+  const sourceBlocks = new Set(blocks.filter((b) => b.role === 'sources').map((b) => b.index));
+  for (const unit of units) {
+    if (titleBlocks.has(unit.block)) continue;
+    found.push(...(sourceBlocks.has(unit.block) ? outletsIn(text, unit.span, rules) : namesIn(unit.tokens, rules, text)));
+  }
+  // an outlet the sources line lists is an outlet wherever it is named ("told Krasnaya Zvezda")
+  const outlets = new Set(found.filter((r) => r.type === 'organization').map((r) => r.name));
+  for (const [k, r] of found.entries()) if (r.type === 'person' && outlets.has(r.name) && !r.role) found[k] = { ...r, type: 'organization' };
   // a lone capitalised word is a person only as the surname of a full name, or with a title
   const surnames = new Set(found.filter((r) => r.type === 'person' && /\s/.test(r.name)).map((r) => surnameKey(r.name)));
   const all = found.filter((r) => r.type !== 'person' || /\s/.test(r.name) || r.role || surnames.has(surnameKey(r.name)) || COURTESY_TITLE.test(r.mention));
@@ -76,6 +84,18 @@ function buildUnits(text: string, sentences: Sentence[], quotes: QuoteSpan[]): U
   return merged.map((u) => ({ ...u, tokens: tokenize(text, u.span, bounds) }));
 }
 
+/** The outlets a sources line lists: every capitalised part between commas and semicolons that is not a date. */
+function outletsIn(text: string, span: Span, rules: RuleSet): Referent[] {
+  const found: Referent[] = [];
+  for (const m of text.slice(span.start, span.end).matchAll(/[^(),;]+/g)) {
+    const name = m[0].trim();
+    if (!/^\p{Lu}/u.test(name) || rules.dates.monthDay.test(name)) continue;
+    const start = span.start + m.index! + m[0].indexOf(name);
+    found.push({ type: 'organization', name, role: null, mention: name, start, end: start + name.length });
+  }
+  return found;
+}
+
 /** Runs of capitalised words (with the titles and particles that go with them) analysed as names. */
 function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
   const found: Referent[] = [];
@@ -96,6 +116,9 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     // a capitalised common noun opening a sentence ("Statements by …") is no organization
     if (referent.type === 'organization' && initial && run.length === 1 && !rules.organizations.outletNames.has(run[0].lower)) continue;
     if (referent.type === 'person') {
+      // "Unified Regional Air Defense System", "U.S. Bases": one capitalised word after words that are no title
+      const untitled = !/\s/.test(referent.name) && referent.role !== null && !run.some((t) => t.kind === 'word' && isTitle(stripPossessive(t.lower), rules));
+      if (untitled) continue;
       if (COURTESY_TITLE.test(referent.mention) || isPersonName(referent.name, rules)) found.push(referent.role ? referent : { ...referent, role: roleAround(tokens, from, j, rules, text) });
     } else if (referent.type === 'organization' || referent.type === 'place') {
       const named = ownedByPlace(tokens, from, j, rules, text) ?? referent;

@@ -31,9 +31,15 @@ const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'van', 'von', 'b
 /** How far a phrase may reach back or forward, in tokens; bounds the work per quote. */
 const MAX_PHRASE = 14;
 
-/** A role title, in the singular or plural ("Presidents Putin and Pezeshkian"). */
+/** A role title, in the singular or plural ("Presidents Putin and Pezeshkian"), hyphenated or not ("Colonel-General"). */
 function isTitleWord(lower: string, rules: RuleSet): boolean {
-  return rules.roles.titles.has(lower) || (lower.endsWith('s') && rules.roles.titles.has(lower.slice(0, -1)));
+  const word = lower.includes('-') ? lower.replace(/-/g, ' ') : lower;
+  return rules.roles.titles.has(word) || (word.endsWith('s') && rules.roles.titles.has(word.slice(0, -1)));
+}
+
+/** A title or a courtesy title: what makes the words before a name a role. */
+export function isTitle(lower: string, rules: RuleSet): boolean {
+  return isTitleWord(lower, rules) || rules.roles.honorifics.has(lower);
 }
 
 export function isRoleWord(lower: string, rules: RuleSet): boolean {
@@ -257,8 +263,9 @@ export function appositiveAfter(tokens: Token[], comma: number, rules: RuleSet):
     if (tokens[k]?.kind === 'quote') return null; // "According to X, the army “…”": a clause, not an appositive
     if (!atComma && !atEnd) continue;
     const inner = tokens.slice(comma + 1, k);
-    // closed by the sentence's end, it must look like a noun phrase, not a clause ("…, who leads the party.")
-    const nounPhrase = atComma || (inner[0] && (DETERMINERS.has(inner[0].lower) || inner[0].cap || isRoleWord(inner[0].lower, rules)));
+    // it must look like a noun phrase, not a clause ("…, who leads the party.", "…, but the government …,")
+    const clause = !inner[0] || (rules.speakers.notNames.has(inner[0].lower) && !DETERMINERS.has(inner[0].lower) && !isRoleWord(inner[0].lower, rules));
+    const nounPhrase = !clause && (atComma || DETERMINERS.has(inner[0].lower) || inner[0].cap || isRoleWord(inner[0].lower, rules));
     const holdsRole = inner.some((w) => w.kind === 'word' && (rules.roles.titles.has(stripPossessive(w.lower)) || isBodyWord(w.lower, rules)));
     if (!nounPhrase || !holdsRole) return null;
     return { span: { start: inner[0].start, end: inner[inner.length - 1].end }, next: atComma ? k + 1 : k };
