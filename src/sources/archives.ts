@@ -7,19 +7,9 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { InputError } from '../errors.js';
 import type { PathFilter } from './filter.js';
 import { readError, readStreamBytes, type ReadLimits } from './files.js';
-import { failedInput, formatOf, memberInput, mirrorPath, tooLarge, type SourceInput } from './input.js';
+import { failedInput, formatOf, memberInput, mirrorPath, tooLarge, type ArchiveKind, type SourceInput } from './input.js';
 
-/** Archive kinds read as streams, told apart by the name's ending. */
-export type ArchiveKind = 'tar' | 'tar.gz' | 'zip' | 'gz';
-
-export function archiveKind(name: string): ArchiveKind | null {
-  if (/\.(?:tar\.gz|tgz)$/i.test(name)) return 'tar.gz';
-  if (/\.tar$/i.test(name)) return 'tar';
-  if (/\.zip$/i.test(name)) return 'zip';
-  if (/\.gz$/i.test(name)) return 'gz';
-  return null;
-}
-
+/** The inputs inside an archive (loaded only when an archive is named: its libraries cost start-up time). */
 export function archiveInputs(kind: ArchiveKind, named: string, limits: ReadLimits, members: PathFilter): AsyncGenerator<SourceInput> | SourceInput {
   const path = resolve(limits.cwd, named);
   switch (kind) {

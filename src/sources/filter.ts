@@ -1,5 +1,3 @@
-import picomatch from 'picomatch';
-
 /** What a directory walk picks up when no --include is given: text, web pages and archives. */
 export const DEFAULT_INCLUDE = ['*.txt', '*.text', '*.md', '*.htm', '*.html', '*.gz', '*.tgz', '*.tar', '*.zip'];
 /** Inside an archive only articles are taken: an archive in an archive is not opened. */
@@ -15,20 +13,21 @@ export interface PathFilter {
   directory(relative: string): boolean;
 }
 
-export function pathFilter(include: string[], exclude: string[]): PathFilter {
+/** Built only when a directory or archive is read: the glob library costs start-up time. */
+export async function pathFilter(include: string[], exclude: string[]): Promise<PathFilter> {
+  const { default: picomatch } = await import('picomatch');
+  const matcher = (globs: string[]): ((relative: string) => boolean) => {
+    const byPath = globs.filter((g) => g.includes('/')).map((g) => picomatch(g, { dot: true }));
+    const byName = globs.filter((g) => !g.includes('/')).map((g) => picomatch(g, { dot: true }));
+    return (relative) => {
+      const name = relative.slice(relative.lastIndexOf('/') + 1);
+      return byName.some((m) => m(name)) || byPath.some((m) => m(relative));
+    };
+  };
   const included = matcher(include);
   const excluded = exclude.length ? matcher(exclude) : () => false;
   return {
     file: (relative) => included(relative) && !excluded(relative),
     directory: (relative) => !excluded(relative),
-  };
-}
-
-function matcher(globs: string[]): (relative: string) => boolean {
-  const byPath = globs.filter((g) => g.includes('/')).map((g) => picomatch(g, { dot: true }));
-  const byName = globs.filter((g) => !g.includes('/')).map((g) => picomatch(g, { dot: true }));
-  return (relative) => {
-    const name = relative.slice(relative.lastIndexOf('/') + 1);
-    return byName.some((m) => m(name)) || byPath.some((m) => m(relative));
   };
 }

@@ -2,11 +2,10 @@ import { stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { archiveInputs, archiveKind } from './archives.js';
 import { walkDirectory } from './directories.js';
 import { fileInput, readError, readStreamBytes, type ReadLimits } from './files.js';
 import { DEFAULT_INCLUDE, DEFAULT_MEMBER_INCLUDE, pathFilter, type PathFilter } from './filter.js';
-import { failedInput, formatOf, mirrorPath, type ArticleFormat, type SourceInput } from './input.js';
+import { archiveKind, failedInput, formatOf, mirrorPath, type ArticleFormat, type SourceInput } from './input.js';
 import { splitRecords } from './lines.js';
 import { ndjsonInputs } from './ndjson.js';
 
@@ -34,10 +33,12 @@ export interface SourceOptions extends ReadLimits {
  * article at a time, so a corpus of any size goes through in bounded memory.
  */
 export async function* discoverInputs(args: string[], options: SourceOptions): AsyncGenerator<SourceInput> {
-  const filters = {
-    files: pathFilter(options.include.length ? options.include : DEFAULT_INCLUDE, options.exclude),
-    members: pathFilter(options.include.length ? options.include : DEFAULT_MEMBER_INCLUDE, options.exclude),
-  };
+  let built: Promise<Filters> | undefined;
+  const filters = () =>
+    (built ??= Promise.all([
+      pathFilter(options.include.length ? options.include : DEFAULT_INCLUDE, options.exclude),
+      pathFilter(options.include.length ? options.include : DEFAULT_MEMBER_INCLUDE, options.exclude),
+    ]).then(([files, members]) => ({ files, members })));
   for (const arg of args) yield* inputsOf(arg, options, filters);
   if (options.filesFrom) {
     const { list, nul } = options.filesFrom;
@@ -55,7 +56,7 @@ interface Filters {
   members: PathFilter;
 }
 
-async function* inputsOf(arg: string, options: SourceOptions, filters: Filters): AsyncGenerator<SourceInput> {
+async function* inputsOf(arg: string, options: SourceOptions, filters: () => Promise<Filters>): AsyncGenerator<SourceInput> {
   if (arg === '-') {
     if (options.inputFormat === 'ndjson') yield* ndjsonInputs('-', options.stdin, options.maxBytes);
     else yield { path: '-', target: mirrorPath('-'), format: options.inputFormat === 'html' ? 'html' : 'text', read: () => readStreamBytes(options.stdin, options.maxBytes) };
@@ -69,17 +70,17 @@ async function* inputsOf(arg: string, options: SourceOptions, filters: Filters):
     return;
   }
   if (!isDirectory) {
-    yield* fileInputs(arg, options, filters.members);
+    yield* fileInputs(arg, options, filters);
     return;
   }
-  for await (const found of walkDirectory(arg, options.cwd, filters.files)) {
+  for await (const found of walkDirectory(arg, options.cwd, (await filters()).files)) {
     if (found.error) yield failedInput(found.path, readError(found.error), mirrorPath(found.path));
-    else yield* fileInputs(found.path, options, filters.members);
+    else yield* fileInputs(found.path, options, filters);
   }
 }
 
 /** One named file: an archive's members, an NDJSON file's records, or the file itself. */
-async function* fileInputs(path: string, options: SourceOptions, members: PathFilter): AsyncGenerator<SourceInput> {
+async function* fileInputs(path: string, options: SourceOptions, filters: () => Promise<Filters>): AsyncGenerator<SourceInput> {
   if (nameKind(path, options.inputFormat) === 'ndjson') {
     const { createReadStream } = await import('node:fs');
     const stream = createReadStream(resolve(options.cwd, path));
@@ -90,7 +91,8 @@ async function* fileInputs(path: string, options: SourceOptions, members: PathFi
   }
   const kind = archiveKind(path);
   if (kind) {
-    const inputs = archiveInputs(kind, path, options, members);
+    const { archiveInputs } = await import('./archives.js');
+    const inputs = archiveInputs(kind, path, options, (await filters()).members);
     if (Symbol.asyncIterator in inputs) yield* inputs;
     else yield inputs;
     return;
@@ -132,7 +134,7 @@ export function isSingleArticle(args: string[], options: Pick<SourceOptions, 'cw
  */
 export async function countArticles(args: string[], options: SourceOptions): Promise<number | null> {
   if (options.filesFrom || options.inputFormat === 'ndjson') return null;
-  const files = pathFilter(options.include.length ? options.include : DEFAULT_INCLUDE, options.exclude);
+  const files = await pathFilter(options.include.length ? options.include : DEFAULT_INCLUDE, options.exclude);
   let count = 0;
   for (const arg of args) {
     if (arg === '-' || (archiveKind(arg) && archiveKind(arg) !== 'gz') || nameKind(arg, options.inputFormat) === 'ndjson') return null;

@@ -77,3 +77,14 @@ export function memberInput(archive: string, name: string, bytes: () => Promise<
   if (inside === null) return failedInput(path, new InputError('EUNSAFEPATH', `member name escapes the archive folder: ${JSON.stringify(name)}`));
   return { path, target: `${mirrorPath(archive)}/${inside}`, format: formatOf(name), read: bytes };
 }
+
+/** Archive kinds read as streams, told apart by the name's ending. */
+export type ArchiveKind = 'tar' | 'tar.gz' | 'zip' | 'gz';
+
+export function archiveKind(name: string): ArchiveKind | null {
+  if (/\.(?:tar\.gz|tgz)$/i.test(name)) return 'tar.gz';
+  if (/\.tar$/i.test(name)) return 'tar';
+  if (/\.zip$/i.test(name)) return 'zip';
+  if (/\.gz$/i.test(name)) return 'gz';
+  return null;
+}
