@@ -1,4 +1,4 @@
-// npm run bench [-- --count N] [-- --no-big]
+// npm run bench [-- --count N] [--plain N] [--no-big] [--big-timeout SECONDS]
 //
 // Throughput, memory and start-up of the built CLI on a generated corpus (bench/corpus.mjs),
 // against a plain-JS floor (bench/baseline.mjs), with the devset score printed beside it so
@@ -20,12 +20,13 @@ const { values } = parseArgs({
     count: { type: 'string', default: '5000' },
     plain: { type: 'string', default: '1000' },
     'no-big': { type: 'boolean', default: false },
+    'big-timeout': { type: 'string', default: '120' },
   },
 });
 const count = Number(values.count);
 
 /** Runs node on a script with arguments; wall time from spawn to exit, peak RSS from the child itself. */
-function measure(args, { input } = {}) {
+function measure(args, { input, timeout } = {}) {
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
   const started = performance.now();
   const child = spawnSync(process.execPath, ['-r', join(ROOT, 'bench', 'peak-rss.cjs'), ...args], {
@@ -34,8 +35,10 @@ function measure(args, { input } = {}) {
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
     maxBuffer: 1 << 30,
     stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: timeout && timeout * 1000,
   });
   const seconds = (performance.now() - started) / 1000;
+  if (child.error?.code === 'ETIMEDOUT') return { seconds, rss: NaN, timedOut: true, stdout: '', stderr: '' };
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr}`);
   const rss = Number(readFileSync(rssFile, 'utf8'));
   rmSync(rssFile, { force: true });
@@ -116,23 +119,26 @@ say(`cold start, one ${readFileSync(smallest).length}-byte article: ${fmt(cold *
 const split = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'bench', 'split.mjs'), news, '500'], { cwd: ROOT, encoding: 'utf8' }).stdout);
 say(`one thread, ${split.articles} articles: pipeline ${fmt(split.extractMs / split.articles, 2)} ms, YAML ${fmt(split.yamlMs / split.articles, 3)} ms, JSON ${fmt(split.jsonMs / split.articles, 3)} ms per article; serialization ${fmt((100 * split.yamlMs) / (split.extractMs + split.yamlMs), 1)}% of the YAML total`);
 
-// --- one very large article --------------------------------------------------------------
+// --- one very large article (never handed to compromise whole) -------------------------------
 if (!values['no-big']) {
   const sources = loadSources();
-  const bigFile = join(CORPUS, 'big-10MB.txt');
-  if (!existsSync(bigFile)) {
-    mkdirSync(CORPUS, { recursive: true });
-    const parts = [];
-    let size = 0;
-    for (let i = 0; size < 10 * 1024 * 1024; i++) {
-      const article = makeArticle(sources, 1_000_000 + i);
-      parts.push(article);
-      size += Buffer.byteLength(article);
+  mkdirSync(CORPUS, { recursive: true });
+  for (const megabytes of [1, 10]) {
+    const file = join(CORPUS, `big-${megabytes}MB.txt`);
+    if (!existsSync(file)) {
+      const parts = [];
+      let size = 0;
+      for (let i = 0; size < megabytes * 1024 * 1024; i++) {
+        const article = makeArticle(sources, 1_000_000 + i);
+        parts.push(article);
+        size += Buffer.byteLength(article);
+      }
+      writeFileSync(file, parts.join('\n'));
     }
-    writeFileSync(bigFile, parts.join('\n'));
+    const limit = Number(values['big-timeout']);
+    const big = measure([BIN, file, '-q', '-f', 'ndjson'], { timeout: limit });
+    say(big.timedOut ? `one ${megabytes} MB article: did not finish within ${limit} s` : `one ${megabytes} MB article: ${fmt(big.seconds, 1)} s, peak RSS ${fmt(mb(big.rss), 0)} MB`);
   }
-  const big = measure([BIN, bigFile, '-q', '-f', 'ndjson']);
-  say(`one 10 MB article: ${fmt(big.seconds, 1)} s, peak RSS ${fmt(mb(big.rss), 0)} MB`);
 }
 
 // --- accuracy beside speed ----------------------------------------------------------------
