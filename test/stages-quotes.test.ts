@@ -115,6 +115,17 @@ describe('unbalanced marks are warnings, never errors', () => {
   it('an inner quote left open inside a closed one', () => {
     expect(scan('“He said ‘never, and left,” she wrote.')).toEqual({ quotes: [['He said ‘never, and left,', [], true, 1]], warnings: [['unbalanced-quote', 9]] });
   });
+  it('an opening mark that never closes does not swallow the quotes after it', () => {
+    expect(scan('He said “we will go. Later, “never” was “the word”. The end.')).toEqual({
+      quotes: [
+        ['never', [], true, 1],
+        ['the word', [], true, 1],
+      ],
+      warnings: [['unbalanced-quote', 8]],
+    });
+    expect(scan('He said "we will go. Later, "never" was the word.').quotes).toEqual([['never', [], true, 1]]);
+  });
+
   it('a long run of marks', () => {
     const text = '“'.repeat(5000) + ' text ' + '”'.repeat(3000);
     expect(() => scan(text)).not.toThrow();

@@ -27,6 +27,9 @@ interface OpenMark {
   nested: Span[];
 }
 
+/** How many times a paragraph is re-read after dropping an opening mark that never closes. */
+const MAX_RESCANS = 3;
+
 function scanBlock(
   text: string,
   block: Block,
@@ -35,9 +38,39 @@ function scanBlock(
 ): { quotes: QuoteSpan[]; warnings: Diagnostic[] } {
   const quotes: QuoteSpan[] = [];
   const warnings: Diagnostic[] = [];
+  const { end } = block.span;
+  for (let from = block.span.start, rescans = 0; ; rescans++) {
+    const scan = scanRange(text, block, from, rules);
+    // Only the outermost open quote can run on into the next paragraph; the rest are unbalanced.
+    const [outer, ...inner] = scan.stack;
+    const continues = !!outer && !!nextOpens && nextOpens.family === outer.rule.family;
+    if (outer && !continues && rescans < MAX_RESCANS) {
+      // A mark that opens and never closes swallowed the quotes after it: drop it, read on from there.
+      quotes.push(...scan.quotes);
+      warnings.push(...scan.warnings.filter((w) => (w.offset ?? 0) < outer.offset), unclosed(outer));
+      from = outer.offset + 1;
+      continue;
+    }
+    quotes.push(...scan.quotes);
+    warnings.push(...scan.warnings, ...inner.map(unclosed));
+    if (outer && continues) {
+      let stop = end;
+      while (stop > outer.offset + 1 && /\s/.test(text[stop - 1])) stop--;
+      quotes.push({ span: { start: outer.offset + 1, end: stop }, open: outer.offset, close: null, block: block.index, nested: outer.nested });
+    } else if (outer) {
+      warnings.push(unclosed(outer));
+    }
+    return { quotes, warnings };
+  }
+}
+
+/** Pairs the marks of a paragraph from `from` on; returns the closed quotes and what is still open at its end. */
+function scanRange(text: string, block: Block, from: number, rules: RuleSet): { quotes: QuoteSpan[]; warnings: Diagnostic[]; stack: OpenMark[] } {
+  const quotes: QuoteSpan[] = [];
+  const warnings: Diagnostic[] = [];
   const stack: OpenMark[] = [];
-  const { start, end } = block.span;
-  for (let i = start; i < end; i++) {
+  const { end } = block.span;
+  for (let i = from; i < end; i++) {
     const rule = rules.marks.get(text[i]);
     if (!rule) continue;
     const action = decide(text, i, rule, stack, rules, end);
@@ -58,19 +91,7 @@ function scanBlock(
     if (stack.length) stack[stack.length - 1].nested.push(span, ...opener.nested);
     else quotes.push({ span, open: opener.offset, close: i, block: block.index, nested: opener.nested });
   }
-  // Only the outermost open quote can run on into the next paragraph; the rest are unbalanced.
-  const [outer, ...inner] = stack;
-  for (const lost of inner) warnings.push(unclosed(lost));
-  if (outer) {
-    if (nextOpens && nextOpens.family === outer.rule.family) {
-      let stop = end;
-      while (stop > outer.offset + 1 && /\s/.test(text[stop - 1])) stop--;
-      quotes.push({ span: { start: outer.offset + 1, end: stop }, open: outer.offset, close: null, block: block.index, nested: outer.nested });
-    } else {
-      warnings.push(unclosed(outer));
-    }
-  }
-  return { quotes, warnings };
+  return { quotes, warnings, stack };
 }
 
 function unclosed(mark: OpenMark): Diagnostic {
