@@ -7,7 +7,7 @@ import type { MarkRule, RuleSet } from '../rules/types.js';
  * closing single quotes. A quote inside a quote stays inside its parent (`nested`). Quotes do
  * not cross paragraphs, except by the newswire convention: a paragraph that opens a quote
  * without closing it, followed by a paragraph that reopens one, gives one quote per paragraph.
- * Anything that does not pair is a warning; the scan is linear in the text.
+ * Anything that does not pair is a warning; an opener that never closes is dropped and the paragraph re-read (at most three times), so the scan stays linear.
  */
 export function findQuotes(text: string, blocks: Block[], rules: RuleSet): { quotes: QuoteSpan[]; warnings: Diagnostic[] } {
   const quotes: QuoteSpan[] = [];
