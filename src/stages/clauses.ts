@@ -8,7 +8,7 @@ import type { Condition, ConditionKind, Span } from '../types.js';
  */
 
 /** Separators between clauses: semicolons, a spaced ellipsis, and commas before a contrast or a comment. */
-const CLAUSE_BREAK = /;|\s…\s|…\.?\s(?=\S)|(?<=,[”’"]?)\s+(?=(?:but|while|whereas|although|though|suggesting|signaling|signalling|indicating|meaning|reflecting|illustrating|showing)\b)/giu;
+const CLAUSE_BREAK = /;|\s…\s|…\.?\s(?=\S)|:\s+(?=[“"‘«„])|(?<=,[”’"]?)\s+(?=(?:but|while|whereas|although|though|suggesting|signaling|signalling|indicating|meaning|reflecting|illustrating|showing)\b)/giu;
 
 export function splitClauses(text: string, span: Span): Span[] {
   const out: Span[] = [];
@@ -28,7 +28,7 @@ export function trimClause(text: string, span: Span): Span {
   let { start, end } = span;
   const lead = /^[\s,;:(—–-]*(?:(?:and|but|or|while|whereas|also|then|thus|furthermore|moreover)\b[\s,]*)?/iu.exec(text.slice(start, end));
   start += lead ? lead[0].length : 0;
-  while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
+  while (end > start && /[\s,;:(—–…-]/.test(text[end - 1])) end--;
   return { start, end };
 }
 
@@ -117,19 +117,26 @@ function reciprocityOf(clause: string, rules: RuleSet): boolean | null {
   return rules.treaties.reciprocal.test(clause) ? true : null;
 }
 
+/** A subject right before a modal ("the parties will", "each Party shall", "Russia will also"). */
+const SUBJECT_BEFORE = /(?:\b(?:parties|party|sides|side|they|it|we|states|members|governments?|forces|armies)|\b\p{Lu}[\p{L}’'-]+)\s+(?:\p{Ll}+ly\s+|also\s+|further\s+)?$/u;
+
 /**
- * The modality of the clause's main verb: its first modal ("The Parties undertake to settle
- * … in which they may be involved" is an obligation); a prohibition anywhere wins.
+ * The modality of the clause's main verb: the first modal that follows a subject ("the parties
+ * will immediately activate …", not the "could" of "a situation that … could pose a threat"),
+ * else the first modal; a prohibition anywhere wins.
  */
 export function modalityOf(clause: string, rules: RuleSet): ModalityKind | null {
   let first: { kind: ModalityKind; at: number } | null = null;
+  let main: { kind: ModalityKind; at: number } | null = null;
   for (const { kind, cue } of rules.treaties.modality) {
     for (const m of clause.matchAll(cue)) {
       if (kind === 'prohibition') return 'prohibition';
-      if (!first || m.index! < first.at) first = { kind, at: m.index! };
+      const at = m.index!;
+      if (!first || at < first.at) first = { kind, at };
+      if ((!main || at < main.at) && SUBJECT_BEFORE.test(clause.slice(Math.max(0, at - 40), at))) main = { kind, at };
     }
   }
-  return first?.kind ?? null;
+  return (main ?? first)?.kind ?? null;
 }
 
 export function conditionsIn(clause: string, rules: RuleSet): Condition[] {
