@@ -37,7 +37,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
   const treatyAnalysis = findTreaties(text, doc.blocks, mentions, rules);
   const { treaties } = treatyAnalysis;
   const quoteInfo = found.quotes.map((quote, i) => ({ quote, kind: attributions[i].kind }));
-  const provisionsFound = findProvisions(text, doc.blocks, quoteInfo, mentions, treatyAnalysis, rules);
+  const provisionsFound = findProvisions(text, doc, quoteInfo, mentions, treatyAnalysis, rules);
   completeFromClauses(treaties, provisionsFound.map((p) => ({ treaty: p.treaty, text: text.slice(p.span.start, p.span.end) })), rules);
   const cp = codePointMapper(text);
   const span = (s: Span): Span => ({ start: cp(s.start), end: cp(s.end) });

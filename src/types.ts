@@ -58,6 +58,10 @@ export interface DocumentStructure {
   blocks: Block[];
   meta: ArticleMeta;
   citations: Citation[];
+  /** a treaty text (articles or numbered paragraphs of treaty language) or an article about one */
+  kind: 'article' | 'treaty';
+  /** in a treaty text, where the operative part starts (after the preamble) */
+  operativeStart: number | null;
 }
 
 export interface Sentence {

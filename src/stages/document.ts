@@ -12,7 +12,37 @@ export function readDocument(text: string, rules: RuleSet): DocumentStructure {
   assignTitle(text, spans, roles);
   markClosingSources(text, spans, roles);
   const blocks: Block[] = spans.map((span, i) => ({ index: i + 1, role: roles[i], span }));
-  return { blocks, meta: readMeta(text, blocks, rules), citations: findCitations(text, blocks, rules) };
+  const operativeStart = treatyOperativeStart(text, blocks);
+  return {
+    blocks,
+    meta: readMeta(text, blocks, rules),
+    citations: findCitations(text, blocks, rules),
+    kind: operativeStart === null ? 'article' : 'treaty',
+    operativeStart,
+  };
+}
+
+/** "Article 5", "ARTICLE V", "Art. 5", at the start of a line. */
+const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)\b/m;
+const NUMBERED_PARAGRAPH = /^\d{1,2}\.\s+\p{Lu}/u;
+const AGREED_AS_FOLLOWS = /\b(?:have|has) agreed as follows\s*:?|\bagree as follows\s*:?|\bhereby agree\b/i;
+const TREATY_PARTIES = /\b(?:the|each|either|neither) (?:High )?(?:Contracting )?(?:Part(?:y|ies)|Member States?)\b/g;
+
+/**
+ * A treaty text, as opposed to an article about one: two or more "Article N" headings, or
+ * numbered paragraphs full of treaty language ("the Contracting Parties shall …"). Its
+ * operative part starts at the first heading, or after "have agreed as follows:".
+ */
+function treatyOperativeStart(text: string, blocks: Block[]): number | null {
+  const starts = (test: RegExp) => blocks.filter((b) => test.test(text.slice(b.span.start, b.span.end)));
+  const headings = starts(ARTICLE_HEADING);
+  if (headings.length >= 2) return headings[0].span.start;
+  const numbered = starts(NUMBERED_PARAGRAPH);
+  if (numbered.length >= 3 && (text.match(TREATY_PARTIES)?.length ?? 0) >= 3) {
+    const agreed = AGREED_AS_FOLLOWS.exec(text);
+    return agreed ? agreed.index + agreed[0].length : numbered[0].span.start;
+  }
+  return null;
 }
 
 const LINE = /[^\r\n]*(\r\n|\n|\r|$)/y;

@@ -1,5 +1,5 @@
 import type { RuleSet } from '../rules/types.js';
-import type { Block, Condition, Modality, QuoteKind, QuoteSpan, Span } from '../types.js';
+import type { Block, Condition, DocumentStructure, Modality, QuoteKind, QuoteSpan, Span } from '../types.js';
 import type { Mentions, Unit } from './mentions.js';
 import type { Treaty, TreatyAnalysis } from './treaties.js';
 import { readClause, splitClauses, trimClause, typeClause, withoutQuoteMarks } from './clauses.js';
@@ -41,17 +41,17 @@ const CONTEXT_WINDOW = 3;
 
 export function findProvisions(
   text: string,
-  blocks: Block[],
+  doc: DocumentStructure,
   quotes: QuoteInfo[],
   mentions: Mentions,
   { treaties, mentionUnits }: TreatyAnalysis,
   rules: RuleSet,
 ): FoundProvision[] {
-  if (isTreatyText(text, blocks)) return treatyTextProvisions(text, blocks, rules);
+  if (doc.kind === 'treaty' && doc.operativeStart !== null) return treatyTextProvisions(text, doc.blocks, doc.operativeStart, rules);
   const found: FoundProvision[] = [];
   const treatyUnits = treatyContextUnits(text, mentions, treaties, mentionUnits, rules);
   let lastContext = -Infinity;
-  const body = new Set(blocks.filter((b) => b.role === 'body').map((b) => b.index));
+  const body = new Set(doc.blocks.filter((b) => b.role === 'body').map((b) => b.index));
   mentions.units.forEach((unit, u) => {
     // headlines, captions and bylines are not clauses of the article
     if (!body.has(unit.block)) return;
@@ -227,25 +227,13 @@ function dedupe(found: FoundProvision[]): FoundProvision[] {
 // ---------------------------------------------------------------------------------------
 // (c) treaty texts
 
-const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)\b/;
-
-/** A treaty text: two or more "Article N" headings. */
-function isTreatyText(text: string, blocks: Block[]): boolean {
-  let headings = 0;
-  for (const b of blocks) if (ARTICLE_HEADING.test(text.slice(b.span.start, b.span.end))) headings++;
-  return headings >= 2;
-}
-
-function treatyTextProvisions(text: string, blocks: Block[], rules: RuleSet): FoundProvision[] {
+/** Every clause of the operative part of a treaty text, with article headings and page marks left out. */
+function treatyTextProvisions(text: string, blocks: Block[], operativeStart: number, rules: RuleSet): FoundProvision[] {
   const found: FoundProvision[] = [];
-  let operative = false;
   for (const b of blocks) {
-    const body = text.slice(b.span.start, b.span.end);
-    const heading = ARTICLE_HEADING.exec(body);
-    if (heading) operative = true;
-    if (!operative) continue;
-    const start = heading ? b.span.start + skipHeading(body) : b.span.start;
-    if (start >= b.span.end) continue;
+    if (b.span.end <= operativeStart || b.role !== 'body') continue;
+    const start = Math.max(b.span.start, b.span.start + skipHeading(text.slice(b.span.start, b.span.end)), operativeStart);
+    if (start >= b.span.end || /^[\s\d\-–—.]*$/.test(text.slice(start, b.span.end))) continue;
     for (const sentence of splitSpan(text, { start, end: b.span.end }, rules)) {
       for (const clause of splitClauses(text, sentence)) {
         found.push(...typed(text, clause, { evidence: 'quoted', quote: null, treaty: 0, confidence: 0.9, requireModal: false }, rules));
@@ -255,8 +243,15 @@ function treatyTextProvisions(text: string, blocks: Block[], rules: RuleSet): Fo
   return dedupe(found);
 }
 
-/** Offset after "Article 5" and an optional title line or dash. */
+/**
+ * Length of an article heading and of a short title line under it ("Article 5", "ARTICLE V —
+ * Mutual Assistance", "Article 1."), so that the clause starts with its own words. A line
+ * counts as a title only when it is short and the next line starts a new sentence.
+ */
 function skipHeading(body: string): number {
-  const m = /^(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)\.?\s*(?:[-–—:]\s*)?(?:[^\n.]{0,80}\n)?/.exec(body);
-  return m ? m[0].length : 0;
+  const heading = /^(?:(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)|\d{1,2})\.?\s*(?:[-–—:]\s*)?/.exec(body);
+  if (!heading) return 0;
+  const rest = body.slice(heading[0].length);
+  const title = /^([^\n.]{1,60})\n(?=\p{Lu})/u.exec(rest);
+  return heading[0].length + (title && title[1].split(/\s+/).length <= 8 ? title[0].length : 0);
 }
