@@ -137,8 +137,10 @@ async function runExtract(args: string[], opts: ExtractCliOptions, io: CliIO): P
   const portable = view.palette === PLAIN_PRESENTATION.palette && !view.colorYaml;
   const encode: EncodeSettings = { encode: portable, format: opts.format, single: streamOptions.single || !!outputDir, table: view.table, width: view.width };
   const recordOptions: WriterOptions = { ...streamOptions, single: encode.single };
+  // a batch runs on worker threads even with --jobs 1: their heaps are kept small (pool.ts)
+  // and the main thread stays free to read and write
   const jobs = single ? 1 : opts.jobs;
-  const executor: Executor = jobs > 1 ? new WorkerPool(jobs, { rulesFiles: opts.rules ?? [], encode }) : inlineExecutor({ rulesFiles: opts.rules ?? [], encode });
+  const executor: Executor = single ? inlineExecutor({ rulesFiles: opts.rules ?? [], encode }) : new WorkerPool(jobs, { rulesFiles: opts.rules ?? [], encode });
 
   const stats = emptyStats();
   const progress = new Progress(io.stderr, !!io.stderr.isTTY && !opts.quiet && !single);
