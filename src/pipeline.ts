@@ -34,7 +34,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
   const found = findQuotes(text, doc.blocks, rules);
   const mentions = findMentions(text, doc.blocks, sentences, found.quotes, rules);
   const attributions = attributeQuotes(text, found.quotes, mentions, doc.citations, rules);
-  const treatyAnalysis = findTreaties(text, doc.blocks, mentions, rules);
+  const treatyAnalysis = findTreaties(text, doc, mentions, rules);
   const { treaties } = treatyAnalysis;
   const quoteInfo = found.quotes.map((quote, i) => ({ quote, kind: attributions[i].kind }));
   const provisionsFound = findProvisions(text, doc, quoteInfo, mentions, treatyAnalysis, rules);

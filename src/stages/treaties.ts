@@ -1,5 +1,5 @@
 import type { RuleSet, Status } from '../rules/types.js';
-import type { Block, Span } from '../types.js';
+import type { DocumentStructure, Span } from '../types.js';
 import { tokenize, stripPossessive, type Token } from '../text/tokens.js';
 import type { Mentions } from './mentions.js';
 
@@ -52,9 +52,9 @@ const PREPOSITIONS = new Set(['of', 'in', 'to', 'on', 'with', 'between', 'by', '
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'during', 'after', 'since', 'near', 'on', 'into', 'across', 'over', 'within', 'throughout', 'before', 'for', 'against', 'like']);
 const ORGANIZATION_WORDS = /^(?:organi[sz]ation|alliance|bloc|union|council|community)$/i;
 
-export function findTreaties(text: string, blocks: Block[], mentions: Mentions, rules: RuleSet): TreatyAnalysis {
+export function findTreaties(text: string, doc: DocumentStructure, mentions: Mentions, rules: RuleSet): TreatyAnalysis {
   const found: TreatyMention[] = [];
-  const titles = new Set(blocks.filter((b) => b.role === 'title').map((b) => b.index));
+  const titles = new Set(doc.blocks.filter((b) => b.role === 'title').map((b) => b.index));
   mentions.units.forEach((unit, u) => {
     if (!rules.treaties.anyNoun.test(text.slice(unit.span.start, unit.span.end))) return;
     const tokens = tokenize(text, unit.span);
@@ -67,10 +67,25 @@ export function findTreaties(text: string, blocks: Block[], mentions: Mentions, 
       while (k + 1 < tokens.length && tokens[k + 1].start < mention.span.end) k++;
     }
   });
-  return {
-    treaties: groupMentions(text, found.filter((m) => !m.bare), mentions, rules),
-    mentionUnits: new Set(found.map((m) => m.unit)),
-  };
+  const treaties = groupMentions(text, found.filter((m) => !m.bare), mentions, rules);
+  if (doc.kind === 'treaty' && doc.operativeStart !== null) addPreambleParties(text, doc.operativeStart, treaties);
+  return { treaties, mentionUnits: new Set(found.map((m) => m.unit)) };
+}
+
+/**
+ * A treaty text names its parties at its head: "TREATY … BETWEEN THE REPUBLIC OF X AND THE
+ * KINGDOM OF Y", "The Republic of A, the Republic of B and …, hereinafter …", "His Majesty the
+ * King of A and the President of the Republic of B …". States in formal style count even when
+ * the gazetteer does not know them.
+ */
+function addPreambleParties(text: string, operativeStart: number, treaties: Treaty[]): void {
+  if (!treaties.length) treaties.push({ id: '', name: 'treaty', parties: [], signed: { date: null, place: null }, status: null, span: { start: 0, end: 0 }, mentions: [], anchors: new Set() });
+  const head = treaties[0];
+  const preamble = text.slice(0, operativeStart);
+  for (const piece of preamble.split(/\n\s*\n|,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?|\s+between\s+(?:the\s+)?/i)) {
+    const state = stateName(piece.replace(/\s+/g, ' '));
+    if (state && !head.parties.some((p) => p.toLowerCase() === state.toLowerCase())) head.parties.push(state);
+  }
 }
 
 function isTreatyNoun(t: Token, rules: RuleSet): 'strong' | 'weak' | 'plural' | null {
@@ -142,8 +157,11 @@ function readComplement(tokens: Token[], k: number): Token[] {
   if (!first || first.kind !== 'word' || !/^(on|to|for|of)$/.test(first.lower)) return [];
   if (first.lower === 'of' && !tokens[k + 2]?.cap) return [];
   const out: Token[] = [first];
-  for (let j = k + 2; j < tokens.length && j - k <= 10; j++) {
+  // a capitalised title runs on through commas: "Treaty of Friendship, Neutrality and Economic Co-operation"
+  const titled = !!tokens[k + 2]?.cap;
+  for (let j = k + 2; j < tokens.length && j - k <= (titled ? 18 : 10); j++) {
     const t = tokens[j];
+    if (titled && t.text === ',' && tokens[j + 1]?.cap && tokens[j + 1]?.lower !== 'between') continue;
     if (t.kind !== 'word' || /^(which|that|who|and|but|with|between|in|signed|was|were|is|are)$/.test(t.lower) && !(t.lower === 'and' && tokens[j + 1]?.cap)) break;
     out.push(t);
   }
@@ -278,7 +296,25 @@ function lastPartyIn(text: string, part: Token[], mentions: Mentions, rules: Rul
       if (party) return party;
     }
   }
-  return personCountry(text.slice(part[0].start, part[part.length - 1].end), mentions, rules);
+  const phrase = text.slice(part[0].start, part[part.length - 1].end);
+  return stateName(phrase) ?? personCountry(phrase, mentions, rules);
+}
+
+const STATE_FORM =
+  /\b(?:Republic|Kingdom|Federation|State|Principality|Grand Duchy|Duchy|Sultanate|Emirate|Commonwealth|Confederation|Government|Governments|King|Queen|Emperor|President|Sultan|Emir)[ \t]+of[ \t]+(?:the[ \t]+)?((?:[\p{Lu}][\p{L}’'-]*)(?:[ \t]+[\p{Lu}][\p{L}’'-]*){0,3})/iu;
+
+/**
+ * A state the gazetteer does not know, named in its formal style: "the Republic of Valdoria",
+ * "THE KINGDOM OF ESTMARK", "the President of the Republic of Morvania" -> Valdoria, Estmark, Morvania.
+ */
+export function stateName(phrase: string): string | null {
+  let m = STATE_FORM.exec(phrase);
+  // "the President of the Republic of X": the state is the innermost "… of X"
+  while (m && STATE_FORM.test(m[1])) m = STATE_FORM.exec(m[1]);
+  if (!m) return null;
+  const name = m[1].replace(/\s+(?:and|hereinafter|referred)\b.*$/i, '').trim();
+  if (!/^\p{Lu}/u.test(name) || /^(?:the|a)$/i.test(name)) return null;
+  return name === name.toUpperCase() ? name.toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase()) : name;
 }
 
 /** A person's country, from the nationality word of the role the article gives them. */
@@ -393,14 +429,14 @@ function unshout(name: string): string {
  */
 export function completeFromClauses(treaties: Treaty[], clauses: { treaty: number | null; text: string }[], rules: RuleSet): void {
   treaties.forEach((treaty, i) => {
-    if (treaty.parties.length !== 1) return;
+    if (treaty.parties.length > 1) return;
     for (const clause of clauses) {
       if (clause.treaty !== i) continue;
-      const other = countriesIn(clause.text, rules).find((p) => !treaty.parties.includes(p));
-      if (other) {
-        treaty.parties.push(other);
-        return;
-      }
+      const named = countriesIn(clause.text, rules).filter((p) => !treaty.parties.includes(p));
+      // a treaty with no party named takes the countries of its first clause that names two or more
+      if (named.length < (treaty.parties.length ? 1 : 2)) continue;
+      treaty.parties.push(...(treaty.parties.length ? named.slice(0, 1) : named));
+      return;
     }
   });
 }
