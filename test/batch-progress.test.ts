@@ -56,5 +56,7 @@ describe('progress and summary', () => {
     expect((await runCli(['-', '--files-from', '-'])).code).toBe(2);
     expect((await runCli([a.input, '--jobs', '0'])).code).toBe(2);
     expect((await runCli([a.input, '--max-bytes', 'lots'])).code).toBe(2);
+    const missingList = await runCli(['--files-from', '/nonexistent/list.txt']);
+    expect([missingList.code, missingList.stderr]).toEqual([2, 'treaty-extract: cannot read --files-from /nonexistent/list.txt: no such file\n']);
   });
 });

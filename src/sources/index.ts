@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { walkDirectory } from './directories.js';
@@ -42,13 +43,21 @@ export async function* discoverInputs(args: string[], options: SourceOptions): A
   for (const arg of args) yield* inputsOf(arg, options, filters);
   if (options.filesFrom) {
     const { list, nul } = options.filesFrom;
-    const stream = list === '-' ? options.stdin : (await import('node:fs')).createReadStream(resolve(options.cwd, list));
+    const stream = list === '-' ? options.stdin : await openList(resolve(options.cwd, list), list);
     for await (const line of splitRecords(stream, nul ? 0 : 0x0a, 64 * 1024)) {
       const name = line.bytes?.toString('utf8').replace(nul ? /$^/ : /\r$/, '');
       if (name === undefined) yield failedInput(`${list}:${line.number}`, readError(Object.assign(new Error('name too long'), { code: 'ENAMETOOLONG' })));
       else if (name) yield* inputsOf(name, options, filters);
     }
   }
+}
+
+/** The --files-from list: a list that cannot be read is a usage error, not an input that failed. */
+async function openList(path: string, named: string): Promise<Readable> {
+  const stream = createReadStream(path);
+  const failed = await new Promise<Error | null>((done) => stream.once('open', () => done(null)).once('error', done));
+  if (failed) throw new UsageError(`cannot read --files-from ${named}: ${readError(failed).message.replace(/^cannot read: /, '')}`);
+  return stream;
 }
 
 interface Filters {
@@ -82,7 +91,6 @@ async function* inputsOf(arg: string, options: SourceOptions, filters: () => Pro
 /** One named file: an archive's members, an NDJSON file's records, or the file itself. */
 async function* fileInputs(path: string, options: SourceOptions, filters: () => Promise<Filters>): AsyncGenerator<SourceInput> {
   if (nameKind(path, options.inputFormat) === 'ndjson') {
-    const { createReadStream } = await import('node:fs');
     const stream = createReadStream(resolve(options.cwd, path));
     const opened = await new Promise<Error | null>((done) => stream.once('open', () => done(null)).once('error', done));
     if (opened) yield failedInput(path, readError(opened));

@@ -171,7 +171,7 @@ async function runExtract(args: string[], opts: ExtractCliOptions, io: CliIO): P
       stats.quotes += result.quotes;
       stats.provisions += result.provisions;
       const text = result.text ?? encodeRecord(result.record!, opts.format, recordOptions);
-      if (outputDir && item.input.target !== null) await outputDir.write(item.input.target, wrapDocument(text, opts.format, recordOptions));
+      if (outputDir && item.input.target !== null) await writeFile(outputDir, item.input.target, wrapDocument(text, opts.format, recordOptions));
       else await finishRecord(text);
     }
     progress.update(stats);
@@ -242,6 +242,15 @@ function watchOutput(out: Writable) {
     if (err.code !== 'EPIPE') state.error = err;
   });
   return state;
+}
+
+/** A record file that cannot be written (disk full, no permission) ends the batch: exit 2. */
+async function writeFile(outputDir: OutputDirectory, target: string, text: string): Promise<void> {
+  try {
+    await outputDir.write(target, text);
+  } catch (err) {
+    throw new UsageError(`cannot write ${outputDir.pathOf(target)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 async function openOutput(path: string): Promise<Writable> {
