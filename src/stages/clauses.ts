@@ -8,7 +8,7 @@ import type { Condition, ConditionKind, Span } from '../types.js';
  */
 
 /** Separators between clauses: semicolons, a spaced ellipsis, and commas before a contrast or a comment. */
-const CLAUSE_BREAK = /;|\s…\s|…\.?\s(?=\S)|:\s+(?=[“"‘«„])|(?<=,[”’"]?)\s+(?=(?:but|while|whereas|although|though|suggesting|signaling|signalling|indicating|meaning|reflecting|illustrating|showing)\b)/giu;
+const CLAUSE_BREAK = /;|\s…\s|…\.?\s(?=\S)|:\s+(?=[“"‘«„])|(?<=,[”’"]?)\s+(?=(?:but|while|whereas|although|though|suggesting|signaling|signalling|indicating|meaning|reflecting|illustrating|showing|unveiling|announcing|adding|saying|noting|prompting|sparking|drawing|raising)\b)/giu;
 
 export function splitClauses(text: string, span: Span): Span[] {
   const out: Span[] = [];

@@ -57,7 +57,8 @@ export function findProvisions(
     if (!body.has(unit.block)) return;
     const inContext = treatyUnits.has(u);
     if (inContext) lastContext = u;
-    const windowed = !inContext && u - lastContext <= CONTEXT_WINDOW && unit.block - mentions.units[Math.max(0, lastContext)].block <= 1;
+    // newswire gives each sentence its own paragraph, so the window counts sentences, within a few paragraphs
+    const windowed = !inContext && u - lastContext <= CONTEXT_WINDOW && unit.block - mentions.units[Math.max(0, lastContext)].block <= 2;
     const treaty = treatyAt(treaties, unit.span.start);
     const unitQuotes = quotes.map((q, i) => ({ ...q, index: i })).filter((q) => q.quote.open >= unit.span.start && q.quote.open < unit.span.end);
     for (const q of unitQuotes) {

@@ -27,6 +27,8 @@ export interface TreatyMention {
   inTitle: boolean;
   /** indefinite, without parties, name or purpose: not grouped into a treaty */
   bare: boolean;
+  /** named by a weak noun ("deal", "talks", "document") */
+  weak: boolean;
 }
 
 export interface TreatyAnalysis {
@@ -140,7 +142,7 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   // "analysts expect that an exit could come only after a peace treaty … is signed"
   if (!definite && rules.treaties.speculation.test(text.slice(tokens[0].start, tokens[k].start))) return null;
   const span = { start: nameTokens[0].start, end: nameTokens[nameTokens.length - 1].end };
-  return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false, bare };
+  return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false, bare, weak: strength === 'weak' };
 }
 
 /**
@@ -257,7 +259,7 @@ function conjunctParties(text: string, tokens: Token[], from: number, mentions: 
   while (end < tokens.length && end - from < 16) {
     const t = tokens[end];
     if (t.kind === 'punct' && t.text !== ',' && t.text !== '’') break;
-    if (t.kind === 'word' && !t.cap && !/^(and|the|of|region|republic|breakaway|federation|kingdom)$/.test(t.lower) && !PLACE_LIKE.test(t.lower)) break;
+    if (t.kind === 'word' && !t.cap && !/^(and|the|of|region|republic|breakaway|federation|kingdom|bin|ibn|al|el|de|da|van|von|der)$/.test(t.lower) && !PLACE_LIKE.test(t.lower)) break;
     end++;
   }
   const phrase = tokens.slice(from, end);
@@ -382,7 +384,8 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
     let target = m.properName ? treaties.find((t) => t.mentions.some((o) => o.properName && sameName(o.name, m.name))) : undefined;
     target ??= m.parties.length ? treaties.find((t) => t.parties.length && sameOrNarrower(t.parties, m.parties, m.definite)) : undefined;
     if (!target && m.definite && current && !m.properName) target = current;
-    if (!target && m.definite && current && m.parties.length && !current.parties.length) target = current;
+    const renamed = m.properName && current?.mentions.some((o) => o.properName && !sameName(o.name, m.name));
+    if (!target && m.definite && current && m.parties.length && !current.parties.length && !renamed) target = current;
     if (!target) {
       target = { id: '', name: m.name, parties: [], signed: { date: null, place: null }, status: null, span: m.span, mentions: [], anchors: new Set() };
       treaties.push(target);
@@ -411,7 +414,9 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
  */
 function bestName(mentions: TreatyMention[]): TreatyMention {
   const long = (m: TreatyMention) => m.name.includes(' ');
-  const score = (m: TreatyMention) => (m.properName && long(m) ? 8 : 0) + (m.inTitle ? 0 : 4) + (m.properName ? 2 : 0) + (m.anchor || long(m) ? 1 : 0);
+  const strong = (m: TreatyMention) => !m.weak;
+  const score = (m: TreatyMention) =>
+    (m.properName && long(m) ? 8 : 0) + (m.inTitle ? 0 : 4) + (strong(m) ? 2 : 0) + (m.properName ? 2 : 0) + (m.anchor || long(m) ? 1 : 0);
   return mentions.reduce((best, m) => (score(m) > score(best) ? m : best));
 }
 
