@@ -203,6 +203,10 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
     reciprocal: phraseRegex(raw.reciprocal_markers ?? []),
     verbs: lower(raw.treaty_verbs),
     hypotheticalModifiers: lower(raw.hypothetical_modifiers),
+    contentInSpeech: new RegExp(
+      `\\b(?:${(raw.treaty_nouns ?? []).map(escapeRegex).join('|')})\\b[^.;]*?\\b(?:${[...(raw.document_verbs ?? []), 'outlining', 'providing for', 'envisaging', 'stipulating'].map(phraseSource).join('|')})\\b`,
+      'iu',
+    ),
     partNouns: phraseRegex(raw.treaty_part_nouns ?? []),
     partySubjects: new RegExp(`^(?:[\\p{L}]+,?\\s+){0,3}?(?:${(raw.party_subjects ?? []).map(phraseSource).join('|') || '(?!)'})\\b`, 'iu'),
     memberNouns: [...lower(raw.member_nouns)],

@@ -119,6 +119,8 @@ export interface TreatyRules {
   verbs: Set<string>;
   memberNouns: string[];
   hypotheticalModifiers: Set<string>;
+  /** inside someone's speech, the start of what they say a treaty contains ("the Agreement …, outlining …") */
+  contentInSpeech: RegExp;
   /** "another article", "the security chapter": sentences about the treaty's content */
   partNouns: RegExp;
   /** "the parties", "both sides" as a sentence's subject */

@@ -50,6 +50,7 @@ export function findProvisions(
   if (doc.kind === 'treaty' && doc.operativeStart !== null) return treatyTextProvisions(text, doc.blocks, doc.operativeStart, rules);
   const found: FoundProvision[] = [];
   const treatyUnits = treatyContextUnits(text, mentions, treaties, mentionUnits, rules);
+  const names = treaties.flatMap((t) => t.mentions.filter((m) => m.properName).map((m) => m.span));
   let lastContext = -Infinity;
   const body = new Set(doc.blocks.filter((b) => b.role === 'body').map((b) => b.index));
   mentions.units.forEach((unit, u) => {
@@ -65,22 +66,23 @@ export function findProvisions(
       if (q.kind === 'document') found.push(...quotedProvisions(text, unit, q, treaty, rules));
       if (q.kind === 'speech') found.push(...speechProvisions(text, q, treaty, rules));
     }
-    if (inContext || windowed) found.push(...narratedProvisions(text, unit, unitQuotes, treaty, windowed, rules));
+    if (inContext || windowed) found.push(...narratedProvisions(text, unit, unitQuotes, treaty, windowed, names, rules));
   });
   return dedupe(found);
 }
 
 /**
- * The treaty mentioned last before `offset` (or, before any mention, the first one), among
- * treaties whose parties the article names when there are any (a treaty named only in
- * passing, "since its withdrawal from the X Treaty", does not take the provisions).
+ * The treaty mentioned last before `offset` (or, before any mention, the first one). A treaty
+ * named once in passing, without parties ("since its withdrawal from the X Treaty"), does not
+ * take the provisions.
  */
 function treatyAt(treaties: Treaty[], offset: number): number | null {
   let best: number | null = null;
   let bestAt = -1;
-  const withParties = treaties.some((t) => t.parties.length);
+  const passing = (t: Treaty) => !t.parties.length && t.mentions.length < 2;
+  const anyTopic = treaties.some((t) => !passing(t));
   treaties.forEach((t, i) => {
-    if (withParties && !t.parties.length) return;
+    if (anyTopic && passing(t)) return;
     for (const m of t.mentions) {
       if (m.span.start <= offset && m.span.start > bestAt) {
         best = i;
@@ -88,7 +90,7 @@ function treatyAt(treaties: Treaty[], offset: number): number | null {
       }
     }
   });
-  return best ?? (treaties.length ? Math.max(0, treaties.findIndex((t) => t.parties.length)) : null);
+  return best ?? (treaties.length ? Math.max(0, treaties.findIndex((t) => !passing(t))) : null);
 }
 
 /**
@@ -127,19 +129,23 @@ function quotedProvisions(text: string, unit: Unit, q: QuoteInfo & { index: numb
 /** (b) inside someone's speech, only what the speaker says a treaty contains ("within the Agreement …, outlining …"). */
 function speechProvisions(text: string, q: QuoteInfo & { index: number }, treaty: number | null, rules: RuleSet): FoundProvision[] {
   const inner = text.slice(q.quote.span.start, q.quote.span.end);
-  const frame = new RegExp(`\\b(?:${[...rules.treaties.nouns].join('|')})\\b[^.;]*?\\b(?:${[...rules.kinds.documentVerbs].map((v) => v.replace(/\s+/g, '\\s+')).join('|')}|outlining|providing for|envisaging|stipulating)\\b`, 'iu').exec(inner);
+  const frame = rules.treaties.contentInSpeech.exec(inner);
   if (!frame) return [];
   const from = q.quote.span.start + frame.index;
   return typed(text, { start: from, end: q.quote.span.end }, { evidence: 'reported', quote: q.index, treaty, confidence: 0.6, requireModal: false }, rules);
 }
 
-/** (b) the narration of a unit, with speech quotes left out of the cue search. */
+/**
+ * (b) the narration of a unit. Someone's words (speech quotes) and treaty names ("the Mutual
+ * Defense Treaty was signed …") are left out of the cue search.
+ */
 function narratedProvisions(
   text: string,
   unit: Unit,
   unitQuotes: (QuoteInfo & { index: number })[],
   treaty: number | null,
   windowed: boolean,
+  names: Span[],
   rules: RuleSet,
 ): FoundProvision[] {
   const out: FoundProvision[] = [];
@@ -149,18 +155,19 @@ function narratedProvisions(
     if (inside.some((q) => q.kind === 'document' || q.kind === 'title')) continue;
     // someone's words are no treaty content; a one- or two-word fragment (had “frozen” its
     // participation) is part of the author's sentence, though
-    const masked = maskQuotes(text, span, inside.filter((q) => q.kind === 'speech' && q.quote.span.end - q.quote.span.start > 20));
+    const speech = inside.filter((q) => q.kind === 'speech' && q.quote.span.end - q.quote.span.start > 20).map((q) => q.quote.span);
+    const masked = maskSpans(text, span, [...speech, ...names.filter((n) => n.start >= span.start && n.end <= span.end)]);
     out.push(...typed(text, span, { evidence: 'reported', quote: null, treaty, confidence: windowed ? 0.65 : 0.8, requireModal: windowed, masked }, rules));
   }
   return out;
 }
 
-/** The clause text with speech-quote interiors blanked (same length, so offsets hold). */
-function maskQuotes(text: string, span: Span, speech: QuoteInfo[]): string {
+/** The clause text with some spans blanked (same length, so offsets hold). */
+function maskSpans(text: string, span: Span, blanks: Span[]): string {
   let clause = text.slice(span.start, span.end);
-  for (const q of speech) {
-    const from = q.quote.span.start - span.start;
-    const to = q.quote.span.end - span.start;
+  for (const blank of blanks) {
+    const from = blank.start - span.start;
+    const to = blank.end - span.start;
     clause = clause.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + clause.slice(to);
   }
   return clause;

@@ -130,7 +130,8 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   const name = text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end);
   // "Shusha Declaration", "Treaty on Allied Relations"; a lone capitalised noun ("this Treaty") is no name
   const properName =
-    (tokens[k].cap && complement.some((t) => t.cap)) || modifiers.some((t) => t.cap && !rules.places.adjectives.has(t.lower) && !rules.places.parties.has(stripPossessive(t.lower)));
+    (tokens[k].cap && complement.some((t) => t.cap)) ||
+    modifiers.some((t) => t.cap && !rules.speakers.notNames.has(t.lower) && !rules.places.adjectives.has(t.lower) && !rules.places.parties.has(stripPossessive(t.lower)));
   const { parties, unresolvedSignatories } = partiesOf(text, tokens, start, k, mentions, rules);
   const definite = ['the', 'this', 'that', 'its', 'their'].includes(determiner);
   const anchor = complementAnchor(complement);
@@ -157,6 +158,8 @@ function readComplement(tokens: Token[], k: number): Token[] {
   }
   const first = tokens[k + 1];
   if (!first || first.kind !== 'word' || !/^(on|to|for|of)$/.test(first.lower)) return [];
+  // "signed a pact on Saturday", "the accord of 12 March": a date, not what the treaty is about
+  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)$/i.test(tokens[k + 2]?.text ?? '')) return [];
   if (first.lower === 'of' && !tokens[k + 2]?.cap) return [];
   const out: Token[] = [first];
   // a capitalised title runs on through commas: "Treaty of Friendship, Neutrality and Economic Co-operation"
@@ -386,6 +389,10 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
     if (!target && m.definite && current && !m.properName) target = current;
     const renamed = m.properName && current?.mentions.some((o) => o.properName && !sameName(o.name, m.name));
     if (!target && m.definite && current && m.parties.length && !current.parties.length && !renamed) target = current;
+    // "Mali, Burkina Faso and Niger signed a defence pact on Saturday. The Liptako-Gourma Charter …":
+    // a treaty named right after one is introduced without a name is that treaty
+    const justIntroduced = current && current.parties.length && !current.mentions.some((o) => o.properName) && m.unit - current.mentions[0].unit <= 2;
+    if (!target && m.definite && m.properName && !m.parties.length && justIntroduced) target = current!;
     if (!target) {
       target = { id: '', name: m.name, parties: [], signed: { date: null, place: null }, status: null, span: m.span, mentions: [], anchors: new Set() };
       treaties.push(target);
@@ -446,10 +453,14 @@ export function completeFromClauses(treaties: Treaty[], clauses: { treaty: numbe
   });
 }
 
+/** Words before a country that place or orient something rather than name a party ("a province that faces Taiwan"). */
+const ORIENTATION = /\b(?:faces|facing|near|across|toward|towards|bordering|borders|opposite|off|against|beyond)\s+(?:the\s+)?$/i;
+
 /** Countries named in a text (names, capitals, adjectives), in order of appearance. */
 function countriesIn(text: string, rules: RuleSet): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\b[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)*/gu)) {
+    if (ORIENTATION.test(text.slice(Math.max(0, m.index! - 20), m.index))) continue;
     const words = m[0].split(/\s+/);
     for (let n = words.length; n > 0; n--) {
       const party = partyOf(words.slice(0, n).join(' '), rules) ?? partyOf(words.slice(-n).join(' '), rules);
