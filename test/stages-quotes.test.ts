@@ -59,6 +59,14 @@ describe('apostrophes are not quote marks', () => {
     expect(texts('She cited ‘the rights of the Parties’. Then she left.')).toEqual(['the rights of the Parties']);
   });
 
+  it('a closing single quote after a plural is not taken for an apostrophe because a later quote closes', () => {
+    expect(texts("The board said the merger was 'in the members' interest' and would 'protect jobs' in the region.")).toEqual([
+      "in the members' interest",
+      'protect jobs',
+    ]);
+    expect(texts("It said the talks were 'useful for both countries' and would 'go on' next year.")).toEqual(['useful for both countries', 'go on']);
+  });
+
   it('next to a double-quoted span', () => {
     expect(texts('It was the allies’ “red line,” he said.')).toEqual(['red line,']);
   });

@@ -161,11 +161,24 @@ function isApostrophe(
 /** How far to look for a later closer; bounded so that runs of marks stay linear. */
 const CLOSER_LOOKAHEAD = 400;
 
+/**
+ * Whether a single mark later in the paragraph could close the open quote. A closer that
+ * belongs to a quote opened after `from` ("it was 'guided by our interests' and would
+ * 'complement' ...") is that quote's, not ours.
+ */
 function laterCloserExists(text: string, from: number, rule: MarkRule, end: number): boolean {
+  let opened = 0;
   for (let k = from; k < Math.min(end, from + CLOSER_LOOKAHEAD); k++) {
     const c = text[k];
     if (c === '\n') return false;
-    if ((c === rule.char || c === '’' || c === "'") && !LETTER_OR_DIGIT.test(text[k + 1] ?? ' ') && !/\s/.test(text[k - 1])) return true;
+    if (c !== rule.char && c !== '’' && c !== "'" && c !== '‘') continue;
+    const before = text[k - 1] ?? ' ';
+    const after = text[k + 1] ?? ' ';
+    if (SPACE_OR_OPENER.test(before) && LETTER_OR_DIGIT.test(after)) opened++;
+    else if (!LETTER_OR_DIGIT.test(after) && !/\s/.test(before)) {
+      if (opened === 0) return true;
+      opened--;
+    }
   }
   return false;
 }
