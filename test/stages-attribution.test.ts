@@ -243,3 +243,18 @@ describe('quote kinds: whose words are these?', () => {
     expect(attribute('Critics disagree; a popular history, “The Border That Held,” argues otherwise.')[0]).toEqual({ text: 'The Border That Held,', kind: 'title', speaker: null });
   });
 });
+
+describe('what “it” stands for', () => {
+  it('the body that was the subject of the sentence before, even when it is not capitalised', () => {
+    expect(attribute('In a written reply, the governor’s office said the road would reopen. It said the closure was “a matter of safety.”')[0]).toMatchObject({
+      kind: 'speech',
+      speaker: 'governor’s office',
+    });
+  });
+
+  it('a body that spoke before, across an unrelated organization named in between', () => {
+    expect(attribute('The Defence Ministry said the drills had ended. Troops from the Northern Command went home. It called them “a success.”')[0]).toMatchObject({
+      speaker: 'Defence Ministry',
+    });
+  });
+});

@@ -45,7 +45,7 @@ export function attributeQuotes(
     const at = unit ? unit.tokens.findIndex((t) => t.kind === 'quote' && t.start === quote.open) : -1;
     const citation = citationFor(quote, quotes[qi + 1], citations);
     if (!unit || at < 0) return { kind: 'term', speaker: null, cue: null, addressee: null, citation, confidence: 0.3 };
-    const found = findSpeaker(unit, unitIndex, at, discourse, rules);
+    const found = documentForIt(findSpeaker(unit, unitIndex, at, discourse, rules), unitIndex, discourse);
     const speaker = found ? discourse.resolve(found.referent, unitIndex, found.referent.start) : null;
     const evidence: KindEvidence = { text, quote, unit, at, found: found && { ...found, speakerResolved: speaker !== null } };
     const kind = classifyKind(evidence, rules);
@@ -61,6 +61,13 @@ export function attributeQuotes(
     discourse.record(unitIndex, attribution.speaker, spoken ? speaker.type : null);
     return attribution;
   });
+}
+
+/** "It adds that …" after a sentence about the charter: the charter's own words. */
+function documentForIt(found: Found | null, unitIndex: number, discourse: Discourse): Found | null {
+  if (found?.referent.type !== 'pronoun' || found.referent.name.toLowerCase() !== 'it') return found;
+  const antecedent = discourse.antecedentOfIt(unitIndex, found.referent.start);
+  return antecedent?.type === 'document' ? { ...found, referent: antecedent, rule: 'document-verb' } : found;
 }
 
 /** The unit holding `offset`, or -1: a binary search, since units are in text order and never overlap (a long article has thousands). */
@@ -140,6 +147,7 @@ function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: Rul
     }
   }
   const phrase = phraseStartingAt(tokens, i, rules, text);
+  if (phrase?.referent.type === 'document') return documentAfterQuote(tokens, phrase.referent, phrase.next, rules);
   if (!phrase || !isSpeakerLike(phrase.referent)) return null;
   let v = phrase.next;
   const modifiers: Token[] = [];
@@ -155,6 +163,22 @@ function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: Rul
     confidence: 0.95,
     direct: true,
   };
+}
+
+/** How many words a participial modifier may run between a document and its verb ("the text released by the two governments says"). */
+const MAX_MODIFIER = 8;
+
+/** `“Q,” the charter says` · `“Q,” the text released by both governments says`: the document's own words. */
+function documentAfterQuote(tokens: Token[], document: Referent, next: number, rules: RuleSet): Found | null {
+  let v = next;
+  if (/ed$/.test(tokens[v]?.lower ?? '') && !isDocumentVerb(tokens[v], rules)) {
+    while (tokens[v]?.kind === 'word' && v - next < MAX_MODIFIER && !isDocumentVerb(tokens[v], rules)) v++;
+  } else {
+    while (tokens[v] && rules.verbModifiers.has(tokens[v].lower)) v++;
+  }
+  const verb = tokens[v];
+  if (!verb || !(isDocumentVerb(verb, rules) || verbAt(tokens, v, rules)?.verbClass === 'speech')) return null;
+  return { referent: document, rule: 'document-verb', cue: verb.text, addressee: null, confidence: 0.9, direct: true };
 }
 
 /** `X said (that) … “Q”` · `according to X, “Q”` · `…, urging … “Q”` · `X branded Y “Q” for claiming …`. */
@@ -194,9 +218,8 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
     }
     const { first, cue } = subjectStart(tokens, v, rules, cueText);
     const subject = subjectEndingAt(tokens, first, rules, text);
-    if (subject && subject.type === 'document') {
-      return { referent: subject, rule: 'document-verb', cue, addressee: null, confidence: 0.9, direct };
-    }
+    const document = subject?.type === 'document' ? subject : subject && isSpeakerLike(subject) ? null : modifiedDocumentSubject(tokens, v, rules, text);
+    if (document) return { referent: document, rule: 'document-verb', cue, addressee: null, confidence: 0.9, direct };
     if (!verb && !phrase) continue; // a document verb whose subject is not a document
     if (subject && isSpeakerLike(subject)) {
       return { referent: subject, rule: 'speaker-verb-before-quote', cue, addressee: addresseeAfter(tokens, v, text, rules), confidence: 0.9, direct };
@@ -210,6 +233,24 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+
+/**
+ * A document opening the sentence as the subject of the verb at `v`, with a relative clause or
+ * a participle between them: "A draft that circulated in March said …", "The accord, signed
+ * on Friday, commits …", "The text released by both sides states …". No other verb of saying
+ * may stand between them.
+ */
+function modifiedDocumentSubject(tokens: Token[], v: number, rules: RuleSet, text: string): Referent | null {
+  let k = 0;
+  while (tokens[k] && (INTRO_WORDS.has(tokens[k].lower) || tokens[k].text === ',')) k++;
+  const opening = phraseStartingAt(tokens, k, rules, text);
+  if (opening?.referent.type !== 'document' || opening.next >= v) return null;
+  const modifier = tokens[opening.next];
+  const opensModifier = /^(that|which|,)$/.test(modifier.text.toLowerCase()) || (/ed$/.test(modifier.lower) && !isDocumentVerb(modifier, rules));
+  const between = tokens.slice(opening.next + 1, v);
+  const quiet = between.every((t) => t.kind === 'word' || t.text === ',') && !between.some((t) => verbAt([t], 0, rules)?.verbClass === 'speech');
+  return opensModifier && quiet && v - opening.next <= MAX_MODIFIER + 4 ? opening.referent : null;
+}
 
 /** The subject phrase ending at `last`; for a relative clause ("an official who called it"), its antecedent. */
 function subjectEndingAt(tokens: Token[], last: number, rules: RuleSet, text: string): Referent | null {
@@ -509,6 +550,8 @@ class Discourse {
         return { type: r.type, name: r.name, mention: r.mention, role: r.role, certainty: 1 };
       case 'pronoun': {
         if (r.name.toLowerCase() === 'it') {
+          const antecedent = this.antecedentOfIt(unitIndex, offset);
+          if (antecedent) return antecedent.type === 'document' ? null : { ...antecedent, mention: r.mention, certainty: 0.9 };
           const body = this.lastOrganization(offset);
           return body && { ...body, type: 'organization', mention: r.mention, certainty: 0.9 };
         }
@@ -531,6 +574,40 @@ class Discourse {
       case 'document':
         return null;
     }
+  }
+
+  /**
+   * What "it" stands for: the nearest body, place or document that spoke or was the subject
+   * of a sentence (this one before `offset`, or one of the three before it, in this paragraph
+   * or the one before); people and groups in between are passed over. "It said", "It adds that …" go on with the ministry or the charter of
+   * the sentence before, not with the last capitalised organization. A document comes back as
+   * such (its words are document text); a body or place comes back resolved.
+   */
+  antecedentOfIt(unitIndex: number, offset: number): (Referent & { type: 'document' }) | Resolved | null {
+    const block = this.mentions.units[unitIndex]?.block ?? 0;
+    for (let i = unitIndex; i >= 0 && unitIndex - i <= 3; i--) {
+      const unit = this.mentions.units[i];
+      if (block - unit.block > 1) break;
+      const spoke = this.speakers.get(i);
+      if (spoke && (spoke.type === 'organization' || spoke.type === 'place')) {
+        return { type: spoke.type, name: spoke.name, mention: spoke.mention, role: spoke.role, certainty: 1 };
+      }
+      const subject = this.subjectOf(i) ?? this.documentSubjectOf(i);
+      if (!subject || (i === unitIndex && subject.start >= offset)) continue;
+      if (subject.type === 'document') return { ...subject, type: 'document' };
+      if (subject.type === 'pronoun' && subject.name.toLowerCase() === 'it') return this.antecedentOfIt(i, subject.start);
+      if (subject.type === 'organization' || subject.type === 'place') return this.resolve(subject, i, subject.start);
+    }
+    return null;
+  }
+
+  /** A document opening a sentence as its subject ("The text says …", "But the charter adds …"). */
+  private documentSubjectOf(i: number): Referent | null {
+    const { tokens } = this.mentions.units[i];
+    let k = 0;
+    while (tokens[k] && (INTRO_WORDS.has(tokens[k].lower) || tokens[k].text === ',')) k++;
+    const phrase = phraseStartingAt(tokens, k, this.rules, this.text)?.referent;
+    return phrase?.type === 'document' ? phrase : null;
   }
 
   private isPluralTitle(head: string): boolean {

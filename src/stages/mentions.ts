@@ -1,6 +1,6 @@
 import type { RuleSet } from '../rules/types.js';
 import type { Block, QuoteSpan, Sentence, Span } from '../types.js';
-import { analyzePhrase, appositiveAfter, isNameWord, isRoleWord, isTitle, nameAfterDescription, type Referent } from '../text/phrases.js';
+import { analyzePhrase, appositiveAfter, isNameWord, isPartNumber, isRoleWord, isTitle, nameAfterDescription, type Referent } from '../text/phrases.js';
 import { isPossessive, stripPossessive, tokenize, type Token } from '../text/tokens.js';
 import { lexiconTag, tagWindow } from '../nlp/compromise.js';
 
@@ -109,8 +109,8 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     const initial = from === i && (i === 0 || sentenceInitial(tokens, i));
     const run = tokens.slice(from, j + 1);
     i = j;
-    // "Under Article 5", "Section 2": a part of a document, not a name
-    if (!run.length || (rules.kinds.documentNouns.has(tokens[j].lower) && /^\d/.test(tokens[j + 1]?.text ?? ''))) continue;
+    // "Under Article 5", "Section 2", "Article IV": a part of a document, not a name
+    if (!run.length || (rules.kinds.documentNouns.has(tokens[j].lower) && /^\d/.test(tokens[j + 1]?.text ?? '')) || partOfDocument(run, rules)) continue;
     const referent = outletNamed(tokens, from, run, rules, text) ?? analyzePhrase(run, rules, text, null);
     if (!referent) continue;
     // a capitalised common noun opening a sentence ("Statements by …") is no organization
@@ -127,6 +127,11 @@ function namesIn(tokens: Token[], rules: RuleSet, text: string): Referent[] {
     }
   }
   return found;
+}
+
+/** "Article IV", "Section II": a document noun and a Roman part number, all the run holds. */
+function partOfDocument(run: Token[], rules: RuleSet): boolean {
+  return run.length === 2 && rules.kinds.documentNouns.has(run[0].lower) && isPartNumber(run[1].text);
 }
 
 /** "the newspaper Golos", "the Tiraspol weekly Dnestr": a name right after an outlet noun is the outlet's. */

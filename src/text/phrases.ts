@@ -145,9 +145,14 @@ function isOpeningConnective(tokens: Token[], i: number, rules: RuleSet): boolea
   return opening && t.cap && rules.speakers.notNames.has(t.lower) && !DETERMINERS.has(t.lower) && !isRoleWord(t.lower, rules);
 }
 
-/** "Article 4", "Section 2(b)": a number after a document noun names a part of a document. */
+/** "Article 4", "Section 2(b)", "Article IV": a number after a document noun names a part of a document. */
 function isNumbered(tokens: Token[], i: number, rules: RuleSet): boolean {
-  return /^\d+[a-z]?$/.test(tokens[i].text) && i > 0 && rules.kinds.documentNouns.has(tokens[i - 1].lower);
+  return isPartNumber(tokens[i].text) && i > 0 && rules.kinds.documentNouns.has(tokens[i - 1].lower);
+}
+
+/** The number of a document's part: Arabic ("5", "2a") or Roman in capitals ("IV"). */
+export function isPartNumber(word: string): boolean {
+  return /^(?:\d+[a-z]?|[IVXLC]{1,7})$/.test(word);
 }
 
 /**

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../src/rules/load.js';
+import { extract } from '../src/pipeline.js';
+
+const rules = loadRules();
+
+/** Each quote as { text, kind, speaker }. */
+function kinds(text: string) {
+  return extract(text, { rules }).quotes.map((q) => ({ text: q.text, kind: q.kind, speaker: q.speaker?.name ?? null }));
+}
+
+describe('document: the article quotes a treaty’s own words', () => {
+  it('a document named after the quote, as the subject of its verb', () => {
+    expect(kinds('“Neither side shall host the troops of a third state,” the accord says.')).toEqual([
+      { text: 'Neither side shall host the troops of a third state,', kind: 'document', speaker: null },
+    ]);
+    // a participle may stand between the document and its verb
+    expect(kinds('The pact also seeks to “widen trade in grain,” the text published by both ministries states.')).toEqual([
+      { text: 'widen trade in grain,', kind: 'document', speaker: null },
+    ]);
+  });
+
+  it('“it” going on with the document of the sentence before', () => {
+    expect(kinds('The charter was signed in May. “Each member will aid the others,” the charter reads. It adds that aid may include “the dispatch of troops.”')).toEqual([
+      { text: 'Each member will aid the others,', kind: 'document', speaker: null },
+      { text: 'the dispatch of troops.', kind: 'document', speaker: null },
+    ]);
+    expect(kinds('The text says the army will “stay in barracks.” It also says both sides will “meet every spring.”').map((q) => q.kind)).toEqual(['document', 'document']);
+  });
+
+  it('a document with a relative clause or participle before its verb', () => {
+    expect(kinds('A draft that was seen by reporters last week said the fleet “may call at the port twice a year.”')).toEqual([
+      { text: 'may call at the port twice a year.', kind: 'document', speaker: null },
+    ]);
+    expect(kinds('The accord, signed in the capital on Friday, commits both states to “regular joint patrols.”')).toEqual([
+      { text: 'regular joint patrols.', kind: 'document', speaker: null },
+    ]);
+    // a person speaking in between makes it the person's words
+    expect(kinds('The accord, Defence Minister Ana Lupu said, is “a shield for both of us.”')).toEqual([
+      { text: 'a shield for both of us.', kind: 'speech', speaker: 'Ana Lupu' },
+    ]);
+  });
+
+  it('an article numbered in Roman numerals, and verbs by which a text provides', () => {
+    expect(kinds('Article VII requires the two states to consult whenever either judges that its border is “under threat.”')).toEqual([
+      { text: 'under threat.', kind: 'document', speaker: null },
+    ]);
+    expect(kinds('Article 3 leaves each state free to choose “the means it judges fit.”')).toEqual([
+      { text: 'the means it judges fit.', kind: 'document', speaker: null },
+    ]);
+  });
+});
