@@ -258,3 +258,25 @@ describe('what “it” stands for', () => {
     });
   });
 });
+
+describe('a statement speaks for the body that issued it', () => {
+  it('X said in a statement … “Q,” the statement said', () => {
+    expect(attribute('Two ports will reopen, the Coast Guard Office said in a statement. They will be “open to all ships,” the statement said.')[0]).toMatchObject({
+      speaker: 'Coast Guard Office',
+      cue: 'said',
+    });
+  });
+
+  it('in a statement, X said; a statement from X', () => {
+    expect(attribute('In a written statement, the governor’s office said the road was closed. The statement called the flooding “unprecedented.”')[0]).toMatchObject({
+      speaker: 'governor’s office',
+    });
+    expect(attribute('A statement from the Farmers Union welcomed the deal. It was “long overdue,” the statement said.')[0]).toMatchObject({
+      speaker: 'Farmers Union',
+    });
+  });
+
+  it('with no issuer named, the statement itself', () => {
+    expect(attribute('The statement said the base was “ready.”')[0]).toMatchObject({ kind: 'speech', speaker: 'statement' });
+  });
+});

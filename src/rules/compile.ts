@@ -30,6 +30,7 @@ export function compileRules(raw: RawRules): RuleSet {
     speakers: {
       bodies: lower(raw.bodies),
       outletNouns: lower(raw.outlet_nouns),
+      statementNouns: lower(raw.statement_nouns),
       pluralAnaphors: lower(raw.plural_anaphors),
       personPronouns: lower(raw.person_pronouns),
       notNames: lower(raw.not_names),

@@ -63,6 +63,7 @@ export interface RawRules {
   honorifics?: string[];
   bodies?: string[];
   outlet_nouns?: string[];
+  statement_nouns?: string[];
   plural_anaphors?: string[];
   person_pronouns?: string[];
   not_names?: string[];
@@ -275,6 +276,7 @@ export const SECTIONS: Record<string, Section> = {
   honorifics: list,
   bodies: list,
   outlet_nouns: list,
+  statement_nouns: list,
   plural_anaphors: list,
   person_pronouns: list,
   not_names: list,

@@ -67,6 +67,8 @@ export interface RuleSet {
   speakers: {
     bodies: Set<string>;
     outletNouns: Set<string>;
+    /** what a body issues ("the statement said" speaks for the body that issued it) */
+    statementNouns: Set<string>;
     pluralAnaphors: Set<string>;
     personPronouns: Set<string>;
     notNames: Set<string>;

@@ -435,6 +435,9 @@ function isSpeakerLike(r: Referent): boolean {
 // ---------------------------------------------------------------------------------------
 // Discourse: subjects of sentences, and resolution of pronouns, surnames and descriptions
 
+/** Determiners of a statement being introduced ("in a statement", "its statement"), not referred back to ("the statement"). */
+const ISSUED = new Set(['a', 'an', 'its', 'their', 'his', 'her']);
+
 /** Titles that name an anonymous source; "the official said" is not resolved to the last person named. */
 const ANONYMOUS = new Set(['official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'analyst', 'analysts', 'expert', 'experts', 'observer', 'observers', 'commentator', 'commentators']);
 const CLAUSE_OPENERS = new Set(['in', 'on', 'at', 'by', 'with', 'from', 'during', 'after', 'before', 'since', 'although', 'though', 'because', 'while', 'when', 'as', 'if', 'even', 'like', 'unlike', 'despite', 'amid', 'under', 'over', 'following', 'given', 'for', 'through', 'throughout', 'within', 'without', 'upon', 'once', 'until', 'whereas', 'having', 'according']);
@@ -540,6 +543,9 @@ class Discourse {
         return { type: 'person', name, mention: r.mention, role: r.role ?? this.mentions.roles.get(name) ?? null, certainty: 1 };
       }
       case 'organization': {
+        // "the statement said": the body that issued it
+        const issuer = this.isStatement(r) ? this.issuerOfStatement(unitIndex, offset) : null;
+        if (issuer) return { ...issuer, mention: r.mention, certainty: 0.85 };
         // "the newspaper", "the ministry": the organization of that sort named last
         const named = /\p{Lu}/u.test(r.name) ? null : this.lastOrganizationLike(r.name, offset);
         if (named) return { type: 'organization', name: named, mention: r.mention, role: r.role, certainty: 0.9 };
@@ -608,6 +614,51 @@ class Discourse {
     while (tokens[k] && (INTRO_WORDS.has(tokens[k].lower) || tokens[k].text === ',')) k++;
     const phrase = phraseStartingAt(tokens, k, this.rules, this.text)?.referent;
     return phrase?.type === 'document' ? phrase : null;
+  }
+
+  /** "the statement", "the communiqué": what a body issued, not a body itself (a "joint statement" is a document). */
+  private isStatement(r: Referent): boolean {
+    const words = r.mention.toLowerCase().split(/\s+/);
+    return !/\p{Lu}/u.test(r.name) && this.rules.speakers.statementNouns.has(words[words.length - 1]) && !this.rules.kinds.documentNouns.has(words.slice(-2).join(' '));
+  }
+
+  /**
+   * The body (or person) an earlier sentence names as issuing a statement: "X said in a
+   * statement", "In a statement, X said", "a statement from X", "X issued a statement". Looks
+   * back over this sentence (before `offset`) and up to five before it, two paragraphs at most.
+   */
+  private issuerOfStatement(unitIndex: number, offset: number): Resolved | null {
+    const block = this.mentions.units[unitIndex].block;
+    for (let i = unitIndex; i >= 0 && unitIndex - i <= 5; i--) {
+      const unit = this.mentions.units[i];
+      if (block - unit.block > 2) break;
+      const tokens = i === unitIndex ? unit.tokens.filter((t) => t.end <= offset) : unit.tokens;
+      const noun = tokens.findIndex((_, k) => this.introducesStatement(tokens, k));
+      if (noun < 0) continue;
+      const issuer = this.issuerIn(tokens, noun);
+      const resolved = issuer && isSpeakerLike(issuer) ? this.resolve(issuer, i, issuer.start) : null;
+      if (resolved) return resolved;
+    }
+    return null;
+  }
+
+  /** "a statement", "its written statement": a statement introduced at token `k`. */
+  private introducesStatement(tokens: Token[], k: number): boolean {
+    if (!this.rules.speakers.statementNouns.has(tokens[k].lower)) return false;
+    return ISSUED.has(tokens[k - 1]?.lower ?? '') || ISSUED.has(tokens[k - 2]?.lower ?? '');
+  }
+
+  /** Who issued the statement named at `noun`: "a statement from X", "X's statement", else the subject that said or issued it. */
+  private issuerIn(tokens: Token[], noun: number): Referent | null {
+    if (/^(from|by)$/.test(tokens[noun + 1]?.lower ?? '')) return phraseStartingAt(tokens, noun + 2, this.rules, this.text)?.referent ?? null;
+    for (let v = 0; v < tokens.length; v++) {
+      const verb = verbAt(tokens, v, this.rules);
+      if (!verb || verb.verbClass !== 'speech' || verb.participle || isPassive(tokens, v, this.rules)) continue;
+      const { first } = subjectStart(tokens, v, this.rules, '');
+      const subject = subjectEndingAt(tokens, first, this.rules, this.text);
+      if (subject && isSpeakerLike(subject)) return subject;
+    }
+    return this.mainSubject(tokens);
   }
 
   private isPluralTitle(head: string): boolean {

@@ -48,7 +48,7 @@ export function isRoleWord(lower: string, rules: RuleSet): boolean {
 
 function isBodyWord(lower: string, rules: RuleSet): boolean {
   const singular = lower.replace(/ies$/, 'y').replace(/s$/, '');
-  return [lower, singular].some((w) => rules.speakers.bodies.has(w) || rules.organizations.heads.has(w) || rules.speakers.outletNouns.has(w));
+  return [lower, singular].some((w) => rules.speakers.bodies.has(w) || rules.speakers.statementNouns.has(w) || rules.organizations.heads.has(w) || rules.speakers.outletNouns.has(w));
 }
 
 function isNationality(lower: string, rules: RuleSet): boolean {
