@@ -50,3 +50,16 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 });
+
+describe('term: names a text defines, labels in capitals', () => {
+  it('a treaty’s defined name after “hereinafter”', () => {
+    expect(kinds('The Kingdom of Norland and the Republic of Sudmark, hereinafter referred to as “the Contracting States”, have agreed as follows.')).toEqual([
+      { text: 'the Contracting States', kind: 'term', speaker: null },
+    ]);
+    expect(kinds('The Republic of Sudmark (hereinafter “Sudmark”) shall notify the depositary.')).toEqual([{ text: 'Sudmark', kind: 'term', speaker: null }]);
+  });
+
+  it('a short quote in capitals', () => {
+    expect(kinds('The ministry said the drill would go by a single word: “ANVIL”.')).toEqual([{ text: 'ANVIL', kind: 'term', speaker: null }]);
+  });
+});

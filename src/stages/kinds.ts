@@ -35,7 +35,7 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   if (title === 'named') return 'title';
   if (found && AFTER_QUOTE_RULES.has(found.rule)) return 'speech';
   if (title) return 'title';
-  if (labelsFollowingName(inner, tokens, e.at, rules) || followsTermMarker(tokens, e.at, rules)) return 'term';
+  if (labelsFollowingName(inner, tokens, e.at, rules) || followsTermMarker(tokens, e.at, rules) || isCapitalsLabel(inner)) return 'term';
   if (framedByDocument(tokens, e.at, rules)) return 'document';
   // "Rashidov averred that the pact “ensures our protection”": a person's words about a document
   const spokenByPerson = !!found && CUE_RULES.has(found.rule) && (found.referent.type === 'person' || found.referent.type === 'pronoun');
@@ -86,6 +86,16 @@ function followsTermMarker(tokens: Token[], at: number, rules: RuleSet): boolean
     .map((t) => t.lower || t.text)
     .join(' ');
   return rules.kinds.termMarkers.some((m) => before === m || before.endsWith(` ${m}`));
+}
+
+/**
+ * “NORTHERN SHIELD”, “ATLANTIC”: a short quote in capitals, not a sentence, is a label or a
+ * defined name (treaty texts set their defined terms in capitals), not anyone's utterance.
+ */
+function isCapitalsLabel(inner: string): boolean {
+  const trimmed = inner.trim();
+  const letters = trimmed.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && !/\p{Ll}/u.test(letters) && wordCount(trimmed) <= 5 && !/[.!?…]$/.test(trimmed);
 }
 
 /** Document text framed as such: "In the treaty, the sides agree … “…”". */
