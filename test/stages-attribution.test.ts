@@ -280,3 +280,14 @@ describe('a statement speaks for the body that issued it', () => {
     expect(attribute('The statement said the base was “ready.”')[0]).toMatchObject({ kind: 'speech', speaker: 'statement' });
   });
 });
+
+describe('a participle after an inverted speaker', () => {
+  it('“Q,” said X, warning of a “Q2”: X’s words too', () => {
+    expect(attribute('“Prices will rise,” said Marta Olaru, an economist at a farm lobby, warning of a “lost decade” for growers.')[1]).toMatchObject({
+      text: 'lost decade',
+      kind: 'speech',
+      speaker: 'Marta Olaru',
+      rule: 'participle-main-subject',
+    });
+  });
+});

@@ -506,7 +506,10 @@ class Discourse {
     while (tokens[i] && (INTRO_WORDS.has(tokens[i].lower) || tokens[i].text === ',')) i++;
     const opener = tokens[i];
     if (opener?.kind === 'quote') {
-      const after = tokens[i + 1]?.text === ',' ? i + 2 : i + 1;
+      let after = tokens[i + 1]?.text === ',' ? i + 2 : i + 1;
+      // “…,” said X, warning of …: the subject follows its verb
+      const inverted = verbAt(tokens, after, this.rules);
+      if (inverted && inverted.verbClass === 'speech' && !inverted.participle) after++;
       return phraseStartingAt(tokens, after, this.rules, this.text)?.referent ?? null;
     }
     const direct = opener && !this.isIntroClause(opener) ? phraseStartingAt(tokens, i, this.rules, this.text) : null;
