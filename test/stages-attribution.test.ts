@@ -140,6 +140,18 @@ describe('attribution patterns', () => {
     expect(attribute('Pavel Rusu put it bluntly:\n\n“Nobody rushes an army.”')[0]).toMatchObject({ speaker: 'Pavel Rusu', rule: 'previous-sentence' });
   });
 
+  it('a bare quote after a sentence saying how someone spoke', () => {
+    expect(attribute('Talks went on. General Dan Mirea, the army’s chief of staff, was more cautious. “We are not ready for that.”')[0]).toEqual({
+      text: 'We are not ready for that.',
+      kind: 'speech',
+      speaker: 'Dan Mirea',
+      rule: 'previous-sentence',
+      role: 'army’s chief of staff',
+    });
+    // a sentence about something else hands on no speaker
+    expect(attribute('General Dan Mirea was born in Iasi. “We are not ready for that.”')[0]).toEqual({ text: 'We are not ready for that.', kind: 'speech', speaker: null });
+  });
+
   it('pronouns resolve to the nearest person of the right gender', () => {
     expect(attribute('Defense Minister Pavel Rusu arrived late. He said the army “will not be rushed.”')[0]).toMatchObject({
       speaker: 'Pavel Rusu',

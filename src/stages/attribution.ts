@@ -327,7 +327,11 @@ function continuation(unit: Unit, unitIndex: number, discourse: Discourse): Foun
 function previousSentence(unit: Unit, unitIndex: number, at: number, discourse: Discourse): Found | null {
   const opening = unit.tokens.slice(0, at).every((t) => t.kind === 'punct' || discourse.rules.speakers.notNames.has(t.lower));
   if (!opening || unitIndex === 0) return null;
-  const previous = discourse.speakerOf(unitIndex - 1, unit.block) ?? discourse.colonSubject(unitIndex - 1) ?? discourse.reportingSubject(unitIndex - 1, unit.block);
+  const previous =
+    discourse.speakerOf(unitIndex - 1, unit.block) ??
+    discourse.colonSubject(unitIndex - 1) ??
+    discourse.reportingSubject(unitIndex - 1, unit.block) ??
+    discourse.mannerSubject(unitIndex - 1, unit.block);
   if (!previous) return null;
   return { referent: previous, rule: 'previous-sentence', cue: null, addressee: null, confidence: 0.7, direct: false };
 }
@@ -435,6 +439,9 @@ function isSpeakerLike(r: Referent): boolean {
 // ---------------------------------------------------------------------------------------
 // Discourse: subjects of sentences, and resolution of pronouns, surnames and descriptions
 
+/** Verbs that link a speaker to how they spoke ("was blunter", "sounded less sure"). */
+const COPULAS = new Set(['was', 'is', 'were', 'are', 'sounded', 'seemed', 'appeared', 'remained']);
+
 /** Determiners of a statement being introduced ("in a statement", "its statement"), not referred back to ("the statement"). */
 const ISSUED = new Set(['a', 'an', 'its', 'their', 'his', 'her']);
 
@@ -498,6 +505,24 @@ class Discourse {
       return subject && isSpeakerLike(subject) ? subject : null;
     }
     return null;
+  }
+
+  /**
+   * The person a short sentence in the same paragraph sums up by the way they spoke, the quote
+   * following as the proof: "X, a spokesman for Y, was blunter.", "X was less diplomatic."
+   */
+  mannerSubject(i: number, block: number): Referent | null {
+    const unit = this.mentions.units[i];
+    if (!unit || unit.block !== block) return null;
+    const { tokens } = unit;
+    const subject = phraseStartingAt(tokens, 0, this.rules, this.text);
+    if (subject?.referent.type !== 'person') return null;
+    const predicate = tokens.slice(subject.next);
+    const words = predicate.filter((t) => t.kind === 'word');
+    const short = predicate.every((t) => t.kind === 'word' || /^[.:]$/.test(t.text)) && words.length >= 2 && words.length <= 4;
+    // an adjective or two ("blunter", "less diplomatic"), not a place or time ("was born in Iasi")
+    const manner = words.slice(1).every((t) => !t.cap && !CLAUSE_OPENERS.has(t.lower) && !NOUN_MARKERS.has(t.lower));
+    return short && manner && COPULAS.has(words[0].lower) ? subject.referent : null;
   }
 
   /** The grammatical subject of a sentence, skipping an opening adverbial or participial clause. */
