@@ -6,7 +6,7 @@
 // spawning the real program; nothing is estimated.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, loadSources, makeArticle } from './corpus.mjs';
@@ -25,7 +25,7 @@ const { values } = parseArgs({
 });
 const count = Number(values.count);
 
-/** Runs node on a script with arguments; wall time from spawn to exit, peak RSS from the child itself. */
+/** Runs node on a script with arguments; wall time from spawn to exit, peak RSS and CPU time from the child itself. */
 function measure(args, { input, timeout } = {}) {
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
   const started = performance.now();
@@ -38,11 +38,11 @@ function measure(args, { input, timeout } = {}) {
     timeout: timeout && timeout * 1000,
   });
   const seconds = (performance.now() - started) / 1000;
-  if (child.error?.code === 'ETIMEDOUT') return { seconds, rss: NaN, timedOut: true, stdout: '', stderr: '' };
+  if (child.error?.code === 'ETIMEDOUT') return { seconds, rss: NaN, cpuSeconds: NaN, timedOut: true, stdout: '', stderr: '' };
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr}`);
-  const rss = Number(readFileSync(rssFile, 'utf8'));
+  const { rss, cpuSeconds } = JSON.parse(readFileSync(rssFile, 'utf8'));
   rmSync(rssFile, { force: true });
-  return { seconds, rss, stdout: child.stdout, stderr: child.stderr.toString() };
+  return { seconds, rss, cpuSeconds, stdout: child.stdout, stderr: child.stderr.toString() };
 }
 
 function corpusBytes(dir) {
@@ -56,7 +56,8 @@ const rate = (n, s) => n / s;
 const fmt = (x, digits = 1) => x.toFixed(digits);
 
 function row(label, articles, bytes, run) {
-  return `${label.padEnd(34)} ${fmt(rate(articles, run.seconds), 0).padStart(8)} articles/s ${fmt(mb(bytes) / run.seconds, 2).padStart(7)} MB/s   peak RSS ${fmt(mb(run.rss), 0).padStart(4)} MB   (${fmt(run.seconds, 2)} s)`;
+  const perCpu = `${fmt(articles / run.cpuSeconds, 0).padStart(6)} per CPU-second`;
+  return `${label.padEnd(31)} ${fmt(rate(articles, run.seconds), 0).padStart(6)} articles/s ${fmt(mb(bytes) / run.seconds, 2).padStart(6)} MB/s  ${perCpu}  peak RSS ${fmt(mb(run.rss), 0).padStart(4)} MB  (${fmt(run.seconds, 1)} s)`;
 }
 
 function median(xs) {
@@ -70,7 +71,8 @@ const say = (line = '') => {
   console.log(line);
 };
 
-say(`machine: ${cpus()[0].model}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GB, Node ${process.version}`);
+const load = () => loadavg().map((x) => fmt(x, 2)).join(' ');
+say(`machine: ${cpus()[0].model}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GB, Node ${process.version}; load average ${load()} (other work shares these cores)`);
 const news = generateCorpus({ dir: join(CORPUS, `news-${count}`), count });
 const newsBytes = corpusBytes(news);
 say(`corpus: ${count} generated articles (${fmt(mb(newsBytes), 1)} MB, mean ${fmt(newsBytes / count / 1024, 1)} KB) from ${readdirSync(join(ROOT, 'fixtures', 'articles')).length} fixtures`);
@@ -151,3 +153,4 @@ if (existsSync(score)) {
 } else {
   say('devset: ../shared/tools/score.py not found');
 }
+say(`load average at the end: ${load()}`);
