@@ -63,3 +63,29 @@ describe('term: names a text defines, labels in capitals', () => {
     expect(kinds('The ministry said the drill would go by a single word: “ANVIL”.')).toEqual([{ text: 'ANVIL', kind: 'term', speaker: null }]);
   });
 });
+
+describe('document: text announced or continued', () => {
+  it('a bare quote after a sentence announcing a document’s words', () => {
+    expect(kinds('The key clause of the accord reads as follows. “Each side will send aid within ten days.”')).toEqual([
+      { text: 'Each side will send aid within ten days.', kind: 'document', speaker: null },
+    ]);
+    expect(kinds('The text of Article 4 is short:\n\n“Each side will send aid within ten days.”')).toEqual([
+      { text: 'Each side will send aid within ten days.', kind: 'document', speaker: null },
+    ]);
+  });
+
+  it('“it” after a sentence that names a document and no body', () => {
+    expect(kinds('The two leaders signed the treaty in March. It pledges “lasting friendship between the peoples.”')).toEqual([
+      { text: 'lasting friendship between the peoples.', kind: 'document', speaker: null },
+    ]);
+  });
+
+  it('the parties’ undertakings right after the text was quoted', () => {
+    expect(kinds('The charter says members will “come to each other’s aid.” The four states also undertake to fight “organised crime in all its shapes” together.')).toEqual([
+      { text: 'come to each other’s aid.', kind: 'document', speaker: null },
+      { text: 'organised crime in all its shapes', kind: 'document', speaker: null },
+    ]);
+    // without the text quoted before, the same words are the author's
+    expect(kinds('The four states also undertake to fight “organised crime in all its shapes” together.')[0].kind).toBe('term');
+  });
+});

@@ -1,6 +1,6 @@
 import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
-import { analyzePhrase, phraseEndingAt, phraseStartingAt, isNameWord, type Referent } from '../text/phrases.js';
+import { analyzePhrase, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
 import { isPossessive, type Token } from '../text/tokens.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
@@ -39,6 +39,8 @@ export function attributeQuotes(
   rules: RuleSet,
 ): Attribution[] {
   const discourse = new Discourse(text, mentions, rules);
+  // where the last document quote was: a fragment about the parties right after it goes on quoting the text
+  let lastDocument: { unitIndex: number; block: number } | null = null;
   return quotes.map((quote, qi) => {
     const unitIndex = unitAt(mentions.units, quote.open);
     const unit = mentions.units[unitIndex];
@@ -47,8 +49,10 @@ export function attributeQuotes(
     if (!unit || at < 0) return { kind: 'term', speaker: null, cue: null, addressee: null, citation, confidence: 0.3 };
     const found = documentForIt(findSpeaker(unit, unitIndex, at, discourse, rules), unitIndex, discourse);
     const speaker = found ? discourse.resolve(found.referent, unitIndex, found.referent.start) : null;
-    const evidence: KindEvidence = { text, quote, unit, at, found: found && { ...found, speakerResolved: speaker !== null } };
+    const afterDocumentText = !!lastDocument && unitIndex - lastDocument.unitIndex <= 2 && unit.block - lastDocument.block <= 1;
+    const evidence: KindEvidence = { text, quote, unit, at, found: found && { ...found, speakerResolved: speaker !== null }, afterDocumentText };
     const kind = classifyKind(evidence, rules);
+    if (kind === 'document') lastDocument = { unitIndex, block: unit.block };
     const spoken = kind === 'speech' && found && speaker;
     const attribution: Attribution = {
       kind,
@@ -332,8 +336,9 @@ function previousSentence(unit: Unit, unitIndex: number, at: number, discourse: 
     discourse.colonSubject(unitIndex - 1) ??
     discourse.reportingSubject(unitIndex - 1, unit.block) ??
     discourse.mannerSubject(unitIndex - 1, unit.block);
-  if (!previous) return null;
-  return { referent: previous, rule: 'previous-sentence', cue: null, addressee: null, confidence: 0.7, direct: false };
+  if (previous) return { referent: previous, rule: 'previous-sentence', cue: null, addressee: null, confidence: 0.7, direct: false };
+  const document = discourse.announcedDocument(unitIndex - 1, unit.block);
+  return document && { referent: document, rule: 'document-announced', cue: null, addressee: null, confidence: 0.7, direct: false };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -632,7 +637,36 @@ class Discourse {
       if (subject.type === 'pronoun' && subject.name.toLowerCase() === 'it') return this.antecedentOfIt(i, subject.start);
       if (subject.type === 'organization' || subject.type === 'place') return this.resolve(subject, i, subject.start);
     }
+    // "The two leaders signed the treaty. It pledges …": no body spoke, but a document was named
+    const named = unitIndex > 0 && block - this.mentions.units[unitIndex - 1].block <= 1 ? this.documentNamedIn(unitIndex - 1) : null;
+    return named && { ...named, type: 'document' };
+  }
+
+  /** The last document a sentence names, in any position ("signed the treaty", "under Article 4"). */
+  private documentNamedIn(i: number): Referent | null {
+    const { tokens } = this.mentions.units[i];
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      const t = tokens[k];
+      const noun = t.kind === 'word' && ((!t.cap && this.rules.kinds.documentNouns.has(t.lower)) || (isPartNumber(t.text) && this.rules.kinds.documentNouns.has(tokens[k - 1]?.lower ?? '')));
+      if (!noun) continue;
+      const phrase = phraseEndingAt(tokens, k, this.rules, this.text);
+      if (phrase?.type === 'document') return phrase;
+    }
     return null;
+  }
+
+  /**
+   * A sentence that announces a document's words: it names a document and ends with a colon or
+   * "as follows" ("The key clause of the accord reads as follows.", "Article 3 of the pact:").
+   * A bare quote after it (in that paragraph or the next) is the document's text.
+   */
+  announcedDocument(i: number, block: number): Referent | null {
+    const unit = this.mentions.units[i];
+    if (!unit || block - unit.block > 1) return null;
+    const words = unit.tokens.filter((t) => t.kind !== 'punct' || t.text === ':');
+    const last = words[words.length - 1];
+    const announces = last?.text === ':' || (words[words.length - 2]?.lower === 'as' && last?.lower === 'follows');
+    return announces ? this.documentNamedIn(i) : null;
   }
 
   /** A document opening a sentence as its subject ("The text says …", "But the charter adds …"). */

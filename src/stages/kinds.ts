@@ -18,6 +18,8 @@ export interface KindEvidence {
   /** index of the quote's token in `unit.tokens` */
   at: number;
   found: { referent: Referent; rule: string; direct: boolean; speakerResolved: boolean } | null;
+  /** a quote in this sentence or the two before it (this paragraph or the one before) was document text */
+  afterDocumentText: boolean;
 }
 
 /** Rules whose cue is a verb with an explicit subject: strong evidence of speech. */
@@ -42,6 +44,8 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   if (!spokenByPerson && followsDocumentName(tokens, e.at, rules)) return 'document';
   if (found && CUE_RULES.has(found.rule)) return 'speech';
   if (!found && inDocumentSentence(inner, tokens, e.at, rules)) return 'document';
+  // "The charter says “…”. The three states also commit to fight “…”": the parties' obligations, in the text's words
+  if (!found && e.afterDocumentText && /^\p{Ll}/u.test(inner.trim()) && partiesSubject(tokens, rules)) return 'document';
   const treatyText = rules.kinds.treatyLanguage.test(inner) && wordCount(inner) >= 6;
   if (found) return treatyText && found.referent.type !== 'person' && found.referent.type !== 'pronoun' ? 'document' : 'speech';
   if (treatyText) return 'document';
@@ -137,6 +141,19 @@ function inDocumentSentence(inner: string, tokens: Token[], at: number, rules: R
   if (DEMONSTRATIVES.has(tokens[at - 1]?.lower ?? '')) return false;
   const hasCue = tokens.some((t) => t.kind === 'word' && rules.verbs.has(t.lower) && rules.verbs.get(t.lower)!.verbClass !== 'attitude');
   return !hasCue && tokens.some((t) => isDocumentNoun(t, rules));
+}
+
+const NUMBER_WORDS = /^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)$/;
+
+/** The sentence's subject is the parties to an agreement: "The sides", "Both countries", "The three states". */
+function partiesSubject(tokens: Token[], rules: RuleSet): boolean {
+  const words = tokens.filter((t) => t.kind === 'word').map((t) => t.lower);
+  let k = 0;
+  while (k < words.length && rules.speakers.notNames.has(words[k]) && !/^(the|both|all)$/.test(words[k])) k++;
+  const [determiner, second, third] = words.slice(k, k + 3);
+  // "the three countries" reads as "the two countries"
+  const phrase = NUMBER_WORDS.test(second ?? '') ? `${determiner} two ${third}` : `${determiner} ${second}`;
+  return rules.speakers.pluralAnaphors.has(phrase) && !rules.speakers.personPronouns.has(second ?? '');
 }
 
 function isDocumentNoun(t: Token, rules: RuleSet): boolean {
