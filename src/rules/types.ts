@@ -116,7 +116,8 @@ export interface TreatyRules {
   /** checked in this order: prohibition before permission before obligation */
   modality: { kind: ModalityKind; cue: RegExp }[];
   reciprocal: RegExp;
-  conditions: { kind: string; pattern: RegExp }[];
+  /** global patterns; where `names` is set, the matched `name` group must start with one of them */
+  conditions: { kind: string; pattern: RegExp; names: Set<string> | null }[];
   anyCondition: RegExp;
   verbs: Set<string>;
   memberNouns: string[];

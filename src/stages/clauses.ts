@@ -44,12 +44,15 @@ export interface TypeMatch {
 
 /**
  * Quotation marks are not words: cues read through them ("counter common “security
- * threats”"). Apostrophes inside words stay. Whitespace (line breaks of hard-wrapped text
+ * threats”"). Apostrophes inside words stay, as ' (so cue patterns need no Unicode flag). Whitespace (line breaks of hard-wrapped text
  * included) collapses to single spaces, so offsets computed on the result are only ever used
  * against the result.
  */
 export function withoutQuoteMarks(clause: string): string {
-  return clause.replace(/[“”"«»„‹›]|(?<![\p{L}])[‘’']|[‘’'](?![\p{L}])/gu, ' ').replace(/\s+/g, ' ');
+  return clause
+    .replace(/[“”"«»„‹›]|(?<![\p{L}])[‘’']|[‘’'](?![\p{L}])/gu, ' ')
+    .replace(/[‘’]/g, "'")
+    .replace(/\s+/g, ' ');
 }
 
 /** Every provision type whose cues in `clause` reach its threshold (and no negative cue fires). */
@@ -142,9 +145,23 @@ export function modalityOf(clause: string, rules: RuleSet): ModalityKind | null 
 export function conditionsIn(clause: string, rules: RuleSet): Condition[] {
   const found: Condition[] = [];
   if (!rules.treaties.anyCondition.test(clause)) return found;
-  for (const { kind, pattern } of rules.treaties.conditions) {
-    const m = pattern.exec(clause);
-    if (m && !found.some((c) => c.text === m[0])) found.push({ kind: kind as ConditionKind, text: m[0] });
+  for (const { kind, pattern, names } of rules.treaties.conditions) {
+    for (const m of clause.matchAll(pattern)) {
+      const text = names ? throughName(m, names) : m[0];
+      if (text && !found.some((c) => c.text === text)) found.push({ kind: kind as ConditionKind, text });
+      if (text) break;
+    }
   }
   return found;
+}
+
+/** The match cut after the longest run of the `name` group's words that is a known name, or null. */
+function throughName(m: RegExpMatchArray, names: Set<string>): string | null {
+  const name = m.groups!.name;
+  const words = name.split(/[ \t]+/);
+  for (let n = words.length; n > 0; n--) {
+    const candidate = words.slice(0, n).join(' ');
+    if (names.has(candidate.toLowerCase())) return m[0].slice(0, m[0].length - name.length + candidate.length);
+  }
+  return null;
 }
