@@ -51,6 +51,7 @@ export function findProvisions(
   const found: FoundProvision[] = [];
   const treatyUnits = treatyContextUnits(text, mentions, treaties, mentionUnits, rules);
   const names = treaties.flatMap((t) => t.mentions.filter((m) => m.properName).map((m) => m.span));
+  const indexed = quotes.map((q, i) => ({ ...q, index: i }));
   let lastContext = -Infinity;
   const body = new Set(doc.blocks.filter((b) => b.role === 'body').map((b) => b.index));
   mentions.units.forEach((unit, u) => {
@@ -61,7 +62,7 @@ export function findProvisions(
     // newswire gives each sentence its own paragraph, so the window counts sentences, within a few paragraphs
     const windowed = !inContext && u - lastContext <= CONTEXT_WINDOW && unit.block - mentions.units[Math.max(0, lastContext)].block <= 2;
     const treaty = treatyAt(treaties, unit.span.start);
-    const unitQuotes = quotes.map((q, i) => ({ ...q, index: i })).filter((q) => q.quote.open >= unit.span.start && q.quote.open < unit.span.end);
+    const unitQuotes = indexed.filter((q) => q.quote.open >= unit.span.start && q.quote.open < unit.span.end);
     for (const q of unitQuotes) {
       if (q.kind === 'document') found.push(...quotedProvisions(text, unit, q, treaty, rules));
       if (q.kind === 'speech') found.push(...speechProvisions(text, q, treaty, rules));
@@ -101,12 +102,13 @@ function treatyAt(treaties: Treaty[], offset: number): number | null {
 function treatyContextUnits(text: string, mentions: Mentions, treaties: Treaty[], mentionUnits: Set<number>, rules: RuleSet): Set<number> {
   const units = new Set(mentionUnits);
   const anchors = [...new Set(treaties.flatMap((t) => [...t.anchors]))];
+  const anchorPattern = anchors.length ? new RegExp(`\\bthe (?:new |joint |common )?(?:[\\w-]+ )?(?:${anchors.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i') : null;
   mentions.units.forEach((unit, u) => {
     const sentence = text.slice(unit.span.start, unit.span.end);
     if (rules.treaties.contentFrames.test(sentence)) units.add(u);
     // "Another article commits them to …", "The parties pledge to …"
     if (treaties.length && (rules.treaties.partNouns.test(sentence) || rules.treaties.partySubjects.test(sentence))) units.add(u);
-    if (anchors.some((a) => new RegExp(`\\bthe (?:new |joint |common )?(?:[\\w-]+ )?${a}\\b`, 'iu').test(sentence))) units.add(u);
+    if (anchorPattern?.test(sentence)) units.add(u);
     if (units.has(u - 1) && /^(?:It|They)\s+(?!is\s+(?:possible|likely|unclear|expected))/u.test(sentence.trimStart())) units.add(u);
   });
   return units;
