@@ -90,6 +90,11 @@ describe('attribution patterns', () => {
     });
   });
 
+  it('a common word opening a sentence is no speaker', () => {
+    expect(attribute('Less often noted is that the minister said it was “a trap.”')[0]).toEqual({ text: 'a trap.', kind: 'speech', speaker: null });
+    expect(attribute('Much was made of the plan, which the minister called “a trap.”')[0]).toEqual({ text: 'a trap.', kind: 'speech', speaker: null });
+  });
+
   it('a press service speaks under its full name', () => {
     expect(attribute('The Moldovan presidential press service wrote that the talks had been “useful.”')[0]).toMatchObject({
       speaker: 'Moldovan presidential press service',

@@ -142,7 +142,18 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
 function isOpeningConnective(tokens: Token[], i: number, rules: RuleSet): boolean {
   const t = tokens[i];
   const opening = i === 0 || /^[.!?:;“”"‘’«»]$/.test(tokens[i - 1].text);
-  return opening && t.cap && rules.speakers.notNames.has(t.lower) && !DETERMINERS.has(t.lower) && !isRoleWord(t.lower, rules);
+  return opening && t.cap && !isRoleWord(t.lower, rules) && ((rules.speakers.notNames.has(t.lower) && !DETERMINERS.has(t.lower)) || isCommonOpeningWord(tokens, i, rules));
+}
+
+/** Lexicon tags of words that open a sentence without naming anyone ("Less often noted is …", "Much depends on …"). */
+const OPENING_WORD_TAGS = new Set(['Adverb', 'Uncountable', 'Determiner', 'Conjunction', 'Preposition', 'Modal']);
+
+/** A common word capitalised only because it opens the sentence, with no capitalised word after it. */
+function isCommonOpeningWord(tokens: Token[], i: number, rules: RuleSet): boolean {
+  const t = tokens[i];
+  const opening = i === 0 || /^[.!?:;“”"‘’«»]$/.test(tokens[i - 1].text);
+  if (!opening || !t.cap || tokens[i + 1]?.cap || DETERMINERS.has(t.lower) || isRoleWord(t.lower, rules)) return false;
+  return OPENING_WORD_TAGS.has(lexiconTag(t.lower) ?? '');
 }
 
 /** "Article 4", "Section 2(b)", "Article IV": a number after a document noun names a part of a document. */
@@ -229,6 +240,7 @@ export function phraseStartingAt(tokens: Token[], first: number, rules: RuleSet,
   if (plural >= 0) return { referent: pluralReferent(tokens, first, plural, text), next: plural + 1 };
   let i = first;
   if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
+  if (tokens[i] && isCommonOpeningWord(tokens, i, rules)) return null;
   const t = tokens[first];
   if (t && t.kind === 'word' && (rules.speakers.personPronouns.has(t.lower) || t.lower === 'they' || t.lower === 'it')) {
     return { referent: { type: t.lower === 'they' ? 'plural' : 'pronoun', name: t.text, role: null, mention: t.text, start: t.start, end: t.end }, next: first + 1 };
