@@ -308,3 +308,19 @@ describe('a participle after an inverted speaker', () => {
     });
   });
 });
+
+describe('a report speaks for the body whose report it is', () => {
+  it('the body named before the report noun, past a quoted title set off by commas', () => {
+    expect(attribute('Oslo’s own defence ministry review, the “Report on the Northern Flank”, concluded that the bases would “add little.”')).toEqual([
+      { text: 'Report on the Northern Flank', kind: 'title', speaker: null },
+      { text: 'add little.', kind: 'speech', speaker: 'Oslo’s own defence ministry', rule: 'speaker-verb-before-quote', cue: 'concluded' },
+    ]);
+    expect(attribute('A Pentagon report concluded the base was “vulnerable.”')[0]).toMatchObject({ speaker: 'Pentagon' });
+  });
+
+  it('the body an earlier sentence says published it', () => {
+    expect(attribute('The Central Bank published its annual report on Monday. The report said exports were “recovering.”')[0]).toMatchObject({
+      speaker: 'Central Bank',
+    });
+  });
+});

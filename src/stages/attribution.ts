@@ -1,7 +1,7 @@
 import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
 import { analyzePhrase, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
-import { isPossessive, type Token } from '../text/tokens.js';
+import { isPossessive, tokenize, type Token } from '../text/tokens.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
 import { classifyKind, type KindEvidence } from './kinds.js';
@@ -447,6 +447,8 @@ function isSpeakerLike(r: Referent): boolean {
 /** Verbs that link a speaker to how they spoke ("was blunter", "sounded less sure"). */
 const COPULAS = new Set(['was', 'is', 'were', 'are', 'sounded', 'seemed', 'appeared', 'remained']);
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+
 /** Determiners of a statement being introduced ("in a statement", "its statement"), not referred back to ("the statement"). */
 const ISSUED = new Set(['a', 'an', 'its', 'their', 'his', 'her']);
 
@@ -576,8 +578,8 @@ class Discourse {
         return { type: 'person', name, mention: r.mention, role: r.role ?? this.mentions.roles.get(name) ?? null, certainty: 1 };
       }
       case 'organization': {
-        // "the statement said": the body that issued it
-        const issuer = this.isStatement(r) ? this.issuerOfStatement(unitIndex, offset) : null;
+        // "the statement said", "a ministry review concluded": the body that issued it
+        const issuer = this.isStatement(r) ? (this.issuerNamedIn(r) ?? this.issuerOfStatement(unitIndex, offset)) : null;
         if (issuer) return { ...issuer, mention: r.mention, certainty: 0.85 };
         // "the newspaper", "the ministry": the organization of that sort named last
         const named = /\p{Lu}/u.test(r.name) ? null : this.lastOrganizationLike(r.name, offset);
@@ -680,8 +682,19 @@ class Discourse {
 
   /** "the statement", "the communiqué": what a body issued, not a body itself (a "joint statement" is a document). */
   private isStatement(r: Referent): boolean {
-    const words = r.mention.toLowerCase().split(/\s+/);
-    return !/\p{Lu}/u.test(r.name) && this.rules.speakers.statementNouns.has(words[words.length - 1]) && !this.rules.kinds.documentNouns.has(words.slice(-2).join(' '));
+    const words = r.mention.split(/\s+/);
+    const head = words[words.length - 1];
+    return head === head.toLowerCase() && this.rules.speakers.statementNouns.has(head) && !this.rules.kinds.documentNouns.has(words.slice(-2).join(' ').toLowerCase());
+  }
+
+  /** "Oslo’s own defence ministry review", "a Pentagon report": the body named before the statement noun. */
+  private issuerNamedIn(r: Referent): Resolved | null {
+    const words = tokenize(this.text, { start: r.start, end: r.end }).slice(0, -1);
+    while (words.length && DETERMINERS.has(words[0].lower)) words.shift();
+    if (!words.length) return null;
+    const issuer = analyzePhrase(words, this.rules, this.text, null);
+    if (!issuer || !(issuer.type === 'organization' || issuer.type === 'place' || issuer.type === 'group')) return null;
+    return issuer.type === 'organization' ? this.resolve(issuer, 0, issuer.start) : { type: issuer.type, name: issuer.name, mention: issuer.mention, role: null, certainty: 1 };
   }
 
   /**

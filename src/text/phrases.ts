@@ -1,7 +1,7 @@
 import type { RuleSet } from '../rules/types.js';
 import { lexiconTag } from '../nlp/compromise.js';
 import type { Span } from '../types.js';
-import { stripPossessive, type Token } from './tokens.js';
+import { isPossessive, stripPossessive, type Token } from './tokens.js';
 
 /**
  * Noun phrases that can name a speaker: "Uzbek President Islam Karimov", "the Kremlin-connected
@@ -107,9 +107,11 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
   let appositive: { start: number; end: number } | null = null;
   let end = last;
   if (tokens[end]?.text === ',') {
-    const open = findAppositiveStart(tokens, end, rules);
+    const named = namedByTitle(tokens, end, rules);
+    const open = named >= 0 ? named : findAppositiveStart(tokens, end, rules);
     if (open < 0) return nameAfterDescription(tokens, end, rules, text);
-    appositive = { start: tokens[open + 1].start, end: tokens[end - 1].end };
+    // a role set off by commas describes the speaker; a work's title only names it
+    appositive = named >= 0 ? null : { start: tokens[open + 1].start, end: tokens[end - 1].end };
     end = open - 1;
   }
   let start = end + 1;
@@ -118,6 +120,7 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
     // "But Armenia’s foreign ministry said": a connective capitalised by its position is no part of a name
     if (isOpeningConnective(tokens, i, rules)) break;
     if (isPhraseWord(t, rules, tokens[i + 1])) start = i;
+    else if (t.lower === 'own' && i > 0 && isPossessive(tokens[i - 1].text)) start = i; // "Helsinki’s own ministry"
     else if (t.lower === 'and' && i > 0 && tokens[i - 1].cap && tokens[i + 1]?.cap) start = i;
     else if (t.text === ',' && isListComma(tokens, i, end, rules)) start = i;
     else if (t.lower === 'of' && i > 0 && tokens[i + 1]?.cap && isPhraseWord(tokens[i - 1], rules)) start = i;
@@ -216,6 +219,17 @@ function describedBy(tokens: Token[], last: number, rules: RuleSet): { start: nu
   const words = tokens.slice(first, last + 1);
   if (!words.length || !isTitleWord(words[words.length - 1].lower, rules)) return null;
   return { start: words[0].start, end: words[words.length - 1].end };
+}
+
+/**
+ * The comma that opens a quoted title set off after a noun ("the ministry's review, the
+ * “Report on …”, concluded"), closed by the comma at `close`; or -1.
+ */
+function namedByTitle(tokens: Token[], close: number, rules: RuleSet): number {
+  const title = tokens[close - 1];
+  const open = DETERMINERS.has(tokens[close - 2]?.lower ?? '') ? close - 3 : close - 2;
+  if (title?.kind !== 'quote' || tokens[open]?.text !== ',' || !/^.\p{Lu}/u.test(title.text)) return -1;
+  return isPhraseWord(tokens[open - 1], rules) ? open : -1;
 }
 
 /** The comma that opens an appositive closed by the comma at `close`, or -1. */
