@@ -104,20 +104,17 @@ function byteSize(value: string): number {
 const WINDOW_PER_THREAD = 8;
 const WINDOW_BYTES = 64 * 1024 * 1024;
 
+/** Why an input gave no record: its error record's code and message (and a stack for --debug). */
+type Failure = { code: string; message: string; stack?: string };
+
 /** An input on its way through the batch: read (bytes), refused (error), or already done (skipped). */
 type Prepared =
   | { input: SourceInput; bytes: Uint8Array }
-  | { input: SourceInput; error: { code: string; message: string; stack?: string } }
+  | { input: SourceInput; error: Failure }
   | { input: SourceInput; skipped: true };
 
 async function runExtract(args: string[], opts: ExtractCliOptions, io: CliIO): Promise<number> {
-  if (opts.output && opts.outputDir) throw new UsageError('--output and --output-dir do not go together');
-  if (opts.skipExisting && !opts.outputDir) throw new UsageError('--skip-existing goes with --output-dir');
-  if (opts.null && !opts.filesFrom) throw new UsageError('-0/--null goes with --files-from');
-  if (args.filter((a) => a === '-').length + (opts.filesFrom === '-' ? 1 : 0) > 1) {
-    throw new UsageError('standard input can be read only once ("-" named twice)');
-  }
-
+  checkOptions(args, opts);
   const sources: SourceOptions = {
     cwd: io.cwd,
     stdin: io.stdin,
@@ -129,71 +126,117 @@ async function runExtract(args: string[], opts: ExtractCliOptions, io: CliIO): P
   };
   const single = isSingleArticle(args, sources);
   const out = opts.output ? await openOutput(opts.output) : io.stdout;
-  const view = presentation(opts, out, io.env);
-  const streamOptions: WriterOptions = { single: single && !opts.outputDir, presentation: view };
-  const writer = new RecordWriter(out, opts.format, streamOptions);
-  const outputDir = opts.outputDir ? new OutputDirectory(opts.outputDir, formatExtension(opts.format)) : null;
-  // records for files are encoded as whole documents; colour palettes cannot cross threads
-  const portable = view.palette === PLAIN_PRESENTATION.palette && !view.colorYaml;
-  const encode: EncodeSettings = { encode: portable, format: opts.format, single: streamOptions.single || !!outputDir, table: view.table, width: view.width };
-  const recordOptions: WriterOptions = { ...streamOptions, single: encode.single };
+  const sink = new RecordSink(out, io, opts, single);
   // a batch runs on worker threads even with --jobs 1: their heaps are kept small (pool.ts)
   // and the main thread stays free to read and write
   const jobs = single ? 1 : opts.jobs;
-  const executor: Executor = single ? inlineExecutor({ rulesFiles: opts.rules ?? [], encode }) : new WorkerPool(jobs, { rulesFiles: opts.rules ?? [], encode });
-
-  const stats = emptyStats();
-  const progress = new Progress(io.stderr, !!io.stderr.isTTY && !opts.quiet && !single);
-  if (!single && io.stderr.isTTY && !opts.quiet) void countArticles(args, sources).then((n) => n !== null && progress.setTotal(n), () => {});
-  const output = watchOutput(out);
-  let stopped = false;
-  const shouldStop = () => stopped || output.closed;
-
-  const finishRecord = async (text: string) => {
-    if (!writer.writeEncoded(text)) await output.drained();
-  };
-  const reportFailure = async (input: SourceInput, error: { code: string; message: string; stack?: string }) => {
-    stats.failed++;
-    progress.message(`treaty-extract: ${input.path}: ${error.message}`);
-    if (opts.debug && error.stack) progress.message(error.stack);
-    const record: ErrorRecord = { schema: SCHEMA_ID, source: { path: input.path }, error: { code: error.code, message: `${input.path}: ${error.message}` } };
-    // with --output-dir, error records go to standard output: a resumed run tries those inputs again
-    await finishRecord(encodeRecord(record, opts.format, streamOptions));
-    if (opts.failFast) stopped = true;
-  };
-
-  const sink = async (result: TaskResult | null, item: Prepared) => {
-    if ('skipped' in item) stats.skipped++;
-    else if ('error' in item) await reportFailure(item.input, item.error);
-    else if (result && !result.ok) await reportFailure(item.input, result);
-    else if (result?.ok) {
-      stats.articles++;
-      stats.quotes += result.quotes;
-      stats.provisions += result.provisions;
-      const text = result.text ?? encodeRecord(result.record!, opts.format, recordOptions);
-      if (outputDir && item.input.target !== null) await writeFile(outputDir, item.input.target, wrapDocument(text, opts.format, recordOptions));
-      else await finishRecord(text);
-    }
-    progress.update(stats);
-  };
-
+  const settings = { rulesFiles: opts.rules ?? [], encode: sink.encodeSettings };
+  const executor: Executor = single ? inlineExecutor(settings) : new WorkerPool(jobs, settings);
+  if (sink.progressShown) void countArticles(args, sources).then((n) => n !== null && sink.progress.setTotal(n), () => {});
   try {
     await orderedMap(
-      prepare(discoverInputs(args, sources), outputDir, !!opts.skipExisting),
+      prepare(discoverInputs(args, sources), sink.outputDir, !!opts.skipExisting),
       (item) => ('bytes' in item ? item.bytes.length : 0),
       (item) => ('bytes' in item ? executor.run({ path: item.input.path, format: item.input.format, bytes: item.bytes }) : Promise.resolve(null)),
-      sink,
-      { window: WINDOW_PER_THREAD * jobs, maxWeight: WINDOW_BYTES, shouldStop },
+      (result, item) => sink.take(result, item),
+      { window: WINDOW_PER_THREAD * jobs, maxWeight: WINDOW_BYTES, shouldStop: () => sink.stopped },
     );
   } finally {
     await executor.close();
-    await outputDir?.discard();
+    await sink.outputDir?.discard();
   }
-  if (!output.closed) writer.end();
+  await sink.end();
   if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  progress.finish(stats, { summary: !opts.quiet && !single });
-  if (output.error) throw new UsageError(`cannot write output: ${output.error.message}`);
-  return stats.failed ? EXIT_INPUT_FAILED : EXIT_OK;
+  return sink.stats.failed ? EXIT_INPUT_FAILED : EXIT_OK;
+}
+
+function checkOptions(args: string[], opts: ExtractCliOptions): void {
+  if (opts.output && opts.outputDir) throw new UsageError('--output and --output-dir do not go together');
+  if (opts.skipExisting && !opts.outputDir) throw new UsageError('--skip-existing goes with --output-dir');
+  if (opts.null && !opts.filesFrom) throw new UsageError('-0/--null goes with --files-from');
+  if (args.filter((a) => a === '-').length + (opts.filesFrom === '-' ? 1 : 0) > 1) {
+    throw new UsageError('standard input can be read only once ("-" named twice)');
+  }
+}
+
+/**
+ * Where results go, in input order: records to the output stream (or to files under
+ * --output-dir), error records in the failed inputs' places with one line on stderr, the
+ * counts for the progress line and the summary. Says when the batch should stop: at the
+ * first failure with --fail-fast, or when the output's reader has gone.
+ */
+class RecordSink {
+  readonly stats = emptyStats();
+  readonly progress: Progress;
+  readonly progressShown: boolean;
+  readonly outputDir: OutputDirectory | null;
+  readonly encodeSettings: EncodeSettings;
+  private readonly writer: RecordWriter;
+  private readonly streamOptions: WriterOptions;
+  private readonly recordOptions: WriterOptions;
+  private readonly output: ReturnType<typeof watchOutput>;
+  private failedFast = false;
+
+  constructor(
+    out: Writable,
+    io: CliIO,
+    private readonly opts: ExtractCliOptions,
+    private readonly single: boolean,
+  ) {
+    const view = presentation(opts, out, io.env);
+    this.streamOptions = { single: single && !opts.outputDir, presentation: view };
+    this.writer = new RecordWriter(out, opts.format, this.streamOptions);
+    this.outputDir = opts.outputDir ? new OutputDirectory(opts.outputDir, formatExtension(opts.format)) : null;
+    // records for files are whole documents; colour palettes cannot cross threads
+    const portable = view.palette === PLAIN_PRESENTATION.palette && !view.colorYaml;
+    this.encodeSettings = { encode: portable, format: opts.format, single: this.streamOptions.single || !!this.outputDir, table: view.table, width: view.width };
+    this.recordOptions = { ...this.streamOptions, single: this.encodeSettings.single };
+    this.progressShown = !!io.stderr.isTTY && !opts.quiet && !single;
+    this.progress = new Progress(io.stderr, this.progressShown);
+    this.output = watchOutput(out);
+  }
+
+  get stopped(): boolean {
+    return this.failedFast || this.output.closed;
+  }
+
+  async take(result: TaskResult | null, item: Prepared): Promise<void> {
+    if ('skipped' in item) this.stats.skipped++;
+    else if ('error' in item) await this.fail(item.input, item.error);
+    else if (result && !result.ok) await this.fail(item.input, result);
+    else if (result?.ok) await this.succeed(item.input, result);
+    this.progress.update(this.stats);
+  }
+
+  /** Closes the stream (a JSON array's bracket), then the progress line and the summary. */
+  async end(): Promise<void> {
+    if (!this.output.closed) this.writer.end();
+    this.progress.finish(this.stats, { summary: !this.opts.quiet && !this.single });
+    if (this.output.error) throw new UsageError(`cannot write output: ${this.output.error.message}`);
+  }
+
+  private async succeed(input: SourceInput, result: Extract<TaskResult, { ok: true }>): Promise<void> {
+    this.stats.articles++;
+    this.stats.quotes += result.quotes;
+    this.stats.provisions += result.provisions;
+    const text = result.text ?? encodeRecord(result.record!, this.opts.format, this.recordOptions);
+    if (this.outputDir && input.target !== null) await writeFile(this.outputDir, input.target, wrapDocument(text, this.opts.format, this.recordOptions));
+    else await this.emit(text);
+  }
+
+  private async fail(input: SourceInput, error: Failure): Promise<void> {
+    this.stats.failed++;
+    this.progress.message(`treaty-extract: ${input.path}: ${error.message}`);
+    if (this.opts.debug && error.stack) this.progress.message(error.stack);
+    const record: ErrorRecord = { schema: SCHEMA_ID, source: { path: input.path }, error: { code: error.code, message: `${input.path}: ${error.message}` } };
+    // with --output-dir, error records go to standard output: a resumed run tries those inputs again
+    await this.emit(encodeRecord(record, this.opts.format, this.streamOptions));
+    if (this.opts.failFast) this.failedFast = true;
+  }
+
+  private async emit(text: string): Promise<void> {
+    if (!this.writer.writeEncoded(text)) await this.output.drained();
+  }
 }
 
 /**
