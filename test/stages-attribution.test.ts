@@ -324,3 +324,16 @@ describe('a report speaks for the body whose report it is', () => {
     });
   });
 });
+
+describe('bodies and their spokesmen', () => {
+  it('a title with the body it serves, before the name: “A spokesman for the ministry, X, said”', () => {
+    expect(attribute('A spokesman for the ministry, Ion Rusu, said the pact was “defensive.”')[0]).toMatchObject({
+      speaker: 'Ion Rusu',
+      role: 'spokesman for the ministry',
+    });
+  });
+
+  it('a body in a place: the body speaks', () => {
+    expect(attribute('The foreign ministry in Chisinau said the move was “unacceptable.”')[0]).toMatchObject({ speaker: 'foreign ministry' });
+  });
+});

@@ -89,3 +89,17 @@ describe('document: text announced or continued', () => {
     expect(kinds('The four states also undertake to fight “organised crime in all its shapes” together.')[0].kind).toBe('term');
   });
 });
+
+describe('document: more ways of presenting a text', () => {
+  it('a clause after a colon in a sentence about a numbered article', () => {
+    expect(kinds('Article 12 is the way out: either side may withdraw on “six months’ written notice.”')).toEqual([
+      { text: 'six months’ written notice.', kind: 'document', speaker: null },
+    ]);
+  });
+
+  it('a copy of a text, with a participle after it', () => {
+    expect(kinds('A copy seen by this newspaper says the fleets will “exchange liaison officers.”')).toEqual([
+      { text: 'exchange liaison officers.', kind: 'document', speaker: null },
+    ]);
+  });
+});

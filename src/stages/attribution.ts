@@ -169,13 +169,23 @@ function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: Rul
   };
 }
 
+/** A past participle opening a modifier: "released", "seen", "drawn up". */
+const PARTICIPLE = /(?:ed|en|wn)$/;
+
+/** The phrase follows "by" ("seen by (this) newspaper"): the agent of a participle. */
+function isAgent(tokens: Token[], phrase: Referent): boolean {
+  let k = tokens.findIndex((t) => t.start === phrase.start) - 1;
+  while (k >= 0 && DETERMINERS.has(tokens[k].lower)) k--;
+  return tokens[k]?.lower === 'by';
+}
+
 /** How many words a participial modifier may run between a document and its verb ("the text released by the two governments says"). */
 const MAX_MODIFIER = 8;
 
 /** `“Q,” the charter says` · `“Q,” the text released by both governments says`: the document's own words. */
 function documentAfterQuote(tokens: Token[], document: Referent, next: number, rules: RuleSet): Found | null {
   let v = next;
-  if (/ed$/.test(tokens[v]?.lower ?? '') && !isDocumentVerb(tokens[v], rules)) {
+  if (PARTICIPLE.test(tokens[v]?.lower ?? '') && !isDocumentVerb(tokens[v], rules)) {
     while (tokens[v]?.kind === 'word' && v - next < MAX_MODIFIER && !isDocumentVerb(tokens[v], rules)) v++;
   } else {
     while (tokens[v] && rules.verbModifiers.has(tokens[v].lower)) v++;
@@ -222,7 +232,9 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
     }
     const { first, cue } = subjectStart(tokens, v, rules, cueText);
     const subject = subjectEndingAt(tokens, first, rules, text);
-    const document = subject?.type === 'document' ? subject : subject && isSpeakerLike(subject) ? null : modifiedDocumentSubject(tokens, v, rules, text);
+    // "A copy seen by this newspaper says": the agent of a participle is not the verb's subject
+    const agent = !!subject && isAgent(tokens, subject);
+    const document = subject?.type === 'document' ? subject : subject && isSpeakerLike(subject) && !agent ? null : modifiedDocumentSubject(tokens, v, rules, text);
     if (document) return { referent: document, rule: 'document-verb', cue, addressee: null, confidence: 0.9, direct };
     if (!verb && !phrase) continue; // a document verb whose subject is not a document
     if (subject && isSpeakerLike(subject)) {
@@ -250,7 +262,7 @@ function modifiedDocumentSubject(tokens: Token[], v: number, rules: RuleSet, tex
   const opening = phraseStartingAt(tokens, k, rules, text);
   if (opening?.referent.type !== 'document' || opening.next >= v) return null;
   const modifier = tokens[opening.next];
-  const opensModifier = /^(that|which|,)$/.test(modifier.text.toLowerCase()) || (/ed$/.test(modifier.lower) && !isDocumentVerb(modifier, rules));
+  const opensModifier = /^(that|which|,)$/.test(modifier.text.toLowerCase()) || (PARTICIPLE.test(modifier.lower) && !isDocumentVerb(modifier, rules));
   const between = tokens.slice(opening.next + 1, v);
   const quiet = between.every((t) => t.kind === 'word' || t.text === ',') && !between.some((t) => verbAt([t], 0, rules)?.verbClass === 'speech');
   return opensModifier && quiet && v - opening.next <= MAX_MODIFIER + 4 ? opening.referent : null;

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../rules/types.js';
 import type { QuoteKind, QuoteSpan } from '../types.js';
 import type { Referent } from '../text/phrases.js';
-import { isNameWord } from '../text/phrases.js';
+import { isNameWord, isPartNumber } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
 import type { Unit } from './mentions.js';
 
@@ -140,7 +140,12 @@ function inDocumentSentence(inner: string, tokens: Token[], at: number, rules: R
   if (!/^\p{Ll}/u.test(inner.trim())) return false;
   if (DEMONSTRATIVES.has(tokens[at - 1]?.lower ?? '')) return false;
   const hasCue = tokens.some((t) => t.kind === 'word' && rules.verbs.has(t.lower) && rules.verbs.get(t.lower)!.verbClass !== 'attitude');
-  return !hasCue && tokens.some((t) => isDocumentNoun(t, rules));
+  return !hasCue && tokens.some((t, k) => isDocumentNoun(t, rules) || isDocumentPart(tokens, k, rules));
+}
+
+/** "Article 9", "Article IX": a numbered part of a document. */
+function isDocumentPart(tokens: Token[], k: number, rules: RuleSet): boolean {
+  return k > 0 && isPartNumber(tokens[k].text) && rules.kinds.documentNouns.has(tokens[k - 1].lower);
 }
 
 const NUMBER_WORDS = /^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)$/;

@@ -139,7 +139,16 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
     return null;
   }
   while (start <= end && tokens[start].lower === 'and') start++;
-  return analyzePhrase(tokens.slice(start, end + 1), rules, text, appositive);
+  const referent = analyzePhrase(tokens.slice(start, end + 1), rules, text, appositive);
+  return referent?.type === 'place' ? (bodyInPlace(tokens, start, referent, rules, text) ?? referent) : referent;
+}
+
+/** "the foreign ministry in Ankara said": the body is the subject, the place only says where it sits. */
+function bodyInPlace(tokens: Token[], start: number, place: Referent, rules: RuleSet, text: string): Referent | null {
+  if (tokens[start - 1]?.lower !== 'in' || start < 2) return null;
+  const body = phraseEndingAt(tokens, start - 2, rules, text);
+  if (body?.type !== 'organization') return null;
+  return { ...body, mention: text.slice(body.start, place.end), end: place.end };
 }
 
 function isOpeningConnective(tokens: Token[], i: number, rules: RuleSet): boolean {
@@ -217,8 +226,20 @@ function describedBy(tokens: Token[], last: number, rules: RuleSet): { start: nu
   // "the country's defence minister": a common noun's possessive is not part of the role; nor is "The"
   while (first <= last && (DETERMINERS.has(tokens[first].lower) || (!tokens[first].cap && /[’']s$/.test(tokens[first].text)))) first++;
   const words = tokens.slice(first, last + 1);
-  if (!words.length || !isTitleWord(words[words.length - 1].lower, rules)) return null;
+  if (!words.length) return null;
+  if (!isTitleWord(words[words.length - 1].lower, rules)) return titleOfBody(tokens, first, last, rules);
   return { start: words[0].start, end: words[words.length - 1].end };
+}
+
+/** "a spokesman for the ministry", "head of the Defence Council": a title with the body it serves. */
+function titleOfBody(tokens: Token[], first: number, last: number, rules: RuleSet): { start: number; end: number } | null {
+  const body = tokens.slice(first, last + 1);
+  if (!body.some((t) => isBodyWord(stripPossessive(t.lower), rules) || t.cap)) return null;
+  let k = first - 1;
+  if (DETERMINERS.has(tokens[k]?.lower ?? '')) k--;
+  if (!/^(for|of|at)$/.test(tokens[k]?.lower ?? '')) return null;
+  const title = describedBy(tokens, k - 1, rules);
+  return title && isTitleWord(tokens[k - 1].lower, rules) ? { start: title.start, end: tokens[last].end } : null;
 }
 
 /**
