@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,9 +16,16 @@ const BIN = join(ROOT, 'bin', 'treaty-extract.js');
 const fixtures = listFixtures('articles');
 let dir: string;
 
+/** The newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  return Math.max(...readdirSync(dir, { recursive: true }).map((name) => statSync(join(dir, String(name))).mtimeMs));
+}
+
 beforeAll(() => {
-  // the bin imports dist/: build it from the sources under test
-  spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
+  // the bin imports dist/: build it when the sources under test are newer (never while a
+  // fresh build may be in use by other test files)
+  const built = join(ROOT, 'dist', 'cli', 'main.js');
+  if (!existsSync(built) || statSync(built).mtimeMs < newest(join(ROOT, 'src'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
   dir = mkdtempSync(join(tmpdir(), 'te-spawn-'));
 }, 120_000);
 
