@@ -15,8 +15,11 @@ export function splitSentences(text: string, blocks: Block[], rules: RuleSet): S
   return sentences;
 }
 
-// terminator run, then closing quotes/brackets, then whitespace
-const BOUNDARY = /[.!?…]+(?:[”’"'»›)\]]+[.!?…]?)*(?=\s)/g;
+// terminator run, then closing quotes/brackets (a terminator may follow a closer: `.”.`), then
+// whitespace. One character per step and only from the first terminator of a run, so a long
+// run of marks or dots that is not followed by whitespace fails in linear time (the form
+// `(?:[closers]+[.!?…]?)*` backtracks exponentially over `.''''''''''x`).
+const BOUNDARY = /(?<![.!?…])[.!?…]+(?:[”’"'»›)\]]|(?<=[”’"'»›)\]])[.!?…])*(?=\s)/g;
 const CLOSERS = /[”’"'»›)\]]/;
 /** What a new sentence may start with: a capital, a digit, an opening quote or bracket. */
 const SENTENCE_START = /[\p{Lu}\p{N}“‘"'«‹„(\[¿¡]/u;
