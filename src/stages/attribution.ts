@@ -782,12 +782,25 @@ class Discourse {
           return { name, role: r.role ?? this.mentions.roles.get(name) ?? null };
         }
         if (r.type === 'description' && !ANONYMOUS.has(r.mention.toLowerCase().split(/\s+/).pop()!)) {
-          const earlier = this.lastPerson(i - 1, Infinity, gender);
+          const earlier = this.lastPersonBefore(i, gender);
           if (earlier) return earlier;
         }
       }
     }
     return null;
+  }
+
+  private readonly earlierPeople = new Map<string, { name: string; role: string | null } | null>();
+
+  /**
+   * `lastPerson` over the units before `i`, memoized: a description ("the minister said") looks
+   * further back, and without the memo a run of them costs time exponential in their number.
+   * The units before the quote being attributed are final, so the answer never changes.
+   */
+  private lastPersonBefore(i: number, gender: Gender | null): { name: string; role: string | null } | null {
+    const key = `${i}:${gender}`;
+    if (!this.earlierPeople.has(key)) this.earlierPeople.set(key, this.lastPerson(i - 1, Infinity, gender));
+    return this.earlierPeople.get(key)!;
   }
 
   private readonly genders = new Map<string, Gender | null>();
