@@ -337,3 +337,21 @@ describe('bodies and their spokesmen', () => {
     expect(attribute('The foreign ministry in Chisinau said the move was “unacceptable.”')[0]).toMatchObject({ speaker: 'foreign ministry' });
   });
 });
+
+describe('a statement or report with its issuer after it', () => {
+  it('“the statement, issued by X,” and “the report from X” speak for X', () => {
+    expect(attribute('The statement, issued by the Defence Ministry, said the drills were “routine.”')[0]).toMatchObject({ speaker: 'Defence Ministry' });
+    expect(attribute('“Costs are out of control,” the report from the Audit Office said.')[0]).toMatchObject({
+      kind: 'speech',
+      speaker: 'Audit Office',
+      rule: 'speaker-verb-after-quote',
+    });
+  });
+
+  it('“it” is no document when its words are about a document', () => {
+    expect(attribute('The deal was welcomed by the European Union. It said the accord was “a step forward.”')[0]).toMatchObject({
+      kind: 'speech',
+      speaker: 'European Union',
+    });
+  });
+});

@@ -153,7 +153,7 @@ function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: Rul
   const phrase = phraseStartingAt(tokens, i, rules, text);
   if (phrase?.referent.type === 'document') return documentAfterQuote(tokens, phrase.referent, phrase.next, rules);
   if (!phrase || !isSpeakerLike(phrase.referent)) return null;
-  let v = phrase.next;
+  let v = afterModifier(tokens, phrase.next, rules);
   const modifiers: Token[] = [];
   while (tokens[v] && rules.verbModifiers.has(tokens[v].lower)) modifiers.push(tokens[v++]);
   const verb = verbAt(tokens, v, rules);
@@ -193,6 +193,20 @@ function documentAfterQuote(tokens: Token[], document: Referent, next: number, r
   const verb = tokens[v];
   if (!verb || !(isDocumentVerb(verb, rules) || verbAt(tokens, v, rules)?.verbClass === 'speech')) return null;
   return { referent: document, rule: 'document-verb', cue: verb.text, addressee: null, confidence: 0.9, direct: true };
+}
+
+/**
+ * The index after a short modifier of the speaker phrase that ends at `next`: "the report from
+ * the Audit Office (said)", "the statement issued by the ministry (said)"; `next` if none.
+ */
+function afterModifier(tokens: Token[], next: number, rules: RuleSet): number {
+  const first = tokens[next];
+  if (!first || !(/^(from|by)$/.test(first.lower) || (PARTICIPLE.test(first.lower) && tokens[next + 1]?.lower === 'by'))) return next;
+  for (let v = next + 1; v < tokens.length && v - next <= MAX_MODIFIER && tokens[v].kind === 'word'; v++) {
+    const verb = verbAt(tokens, v, rules);
+    if (verb?.verbClass === 'speech' && !verb.participle) return v;
+  }
+  return next;
 }
 
 /** `X said (that) … “Q”` · `according to X, “Q”` · `…, urging … “Q”` · `X branded Y “Q” for claiming …`. */
@@ -591,7 +605,7 @@ class Discourse {
       }
       case 'organization': {
         // "the statement said", "a ministry review concluded": the body that issued it
-        const issuer = this.isStatement(r) ? (this.issuerNamedIn(r) ?? this.issuerOfStatement(unitIndex, offset)) : null;
+        const issuer = this.isStatement(r) ? (this.issuerNamedIn(r) ?? this.issuerAfter(r, unitIndex) ?? this.issuerOfStatement(unitIndex, offset)) : null;
         if (issuer) return { ...issuer, mention: r.mention, certainty: 0.85 };
         // "the newspaper", "the ministry": the organization of that sort named last
         const named = /\p{Lu}/u.test(r.name) ? null : this.lastOrganizationLike(r.name, offset);
@@ -632,12 +646,15 @@ class Discourse {
   /**
    * What "it" stands for: the nearest body, place or document that spoke or was the subject
    * of a sentence (this one before `offset`, or one of the three before it, in this paragraph
-   * or the one before); people and groups in between are passed over. "It said", "It adds that …" go on with the ministry or the charter of
-   * the sentence before, not with the last capitalised organization. A document comes back as
-   * such (its words are document text); a body or place comes back resolved.
+   * or the one before); people and groups in between are passed over. "It said", "It adds that
+   * …" go on with the ministry or the charter of the sentence before, not with the last
+   * capitalised organization. A document comes back as such (its words are document text); a
+   * body or place comes back resolved. A document never talks about a document ("It said the
+   * pact was …"): then "it" is a body.
    */
   antecedentOfIt(unitIndex: number, offset: number): (Referent & { type: 'document' }) | Resolved | null {
     const block = this.mentions.units[unitIndex]?.block ?? 0;
+    const documents = !this.namesDocumentAfter(unitIndex, offset);
     for (let i = unitIndex; i >= 0 && unitIndex - i <= 3; i--) {
       const unit = this.mentions.units[i];
       if (block - unit.block > 1) break;
@@ -647,13 +664,24 @@ class Discourse {
       }
       const subject = this.subjectOf(i) ?? this.documentSubjectOf(i);
       if (!subject || (i === unitIndex && subject.start >= offset)) continue;
-      if (subject.type === 'document') return { ...subject, type: 'document' };
+      if (subject.type === 'document' && documents) return { ...subject, type: 'document' };
       if (subject.type === 'pronoun' && subject.name.toLowerCase() === 'it') return this.antecedentOfIt(i, subject.start);
       if (subject.type === 'organization' || subject.type === 'place') return this.resolve(subject, i, subject.start);
     }
     // "The two leaders signed the treaty. It pledges …": no body spoke, but a document was named
-    const named = unitIndex > 0 && block - this.mentions.units[unitIndex - 1].block <= 1 ? this.documentNamedIn(unitIndex - 1) : null;
+    const named = documents && unitIndex > 0 && block - this.mentions.units[unitIndex - 1].block <= 1 ? this.documentNamedIn(unitIndex - 1) : null;
     return named && { ...named, type: 'document' };
+  }
+
+  /** A document named between `offset` and the next quote of the sentence ("It said the pact was “…”"). */
+  private namesDocumentAfter(unitIndex: number, offset: number): boolean {
+    const { tokens } = this.mentions.units[unitIndex];
+    for (const t of tokens) {
+      if (t.start <= offset) continue;
+      if (t.kind === 'quote') return false;
+      if (t.kind === 'word' && !t.cap && this.rules.kinds.documentNouns.has(t.lower)) return true;
+    }
+    return false;
   }
 
   /** The last document a sentence names, in any position ("signed the treaty", "under Article 4"). */
@@ -727,6 +755,17 @@ class Discourse {
       if (resolved) return resolved;
     }
     return null;
+  }
+
+  /** "the statement, issued by the ministry,", "the report by the IMF": the agent right after the statement noun. */
+  private issuerAfter(r: Referent, unitIndex: number): Resolved | null {
+    const { tokens } = this.mentions.units[unitIndex];
+    let k = tokens.findIndex((t) => t.start >= r.end);
+    if (tokens[k]?.text === ',') k++;
+    if (PARTICIPLE.test(tokens[k]?.lower ?? '')) k++;
+    if (k < 0 || !/^(by|from)$/.test(tokens[k]?.lower ?? '')) return null;
+    const issuer = phraseStartingAt(tokens, k + 1, this.rules, this.text)?.referent;
+    return issuer && isSpeakerLike(issuer) ? this.resolve(issuer, unitIndex, issuer.start) : null;
   }
 
   /** "a statement", "its written statement": a statement introduced at token `k`. */
