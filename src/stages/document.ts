@@ -63,7 +63,7 @@ function splitBlocks(text: string): Span[] {
     if (line.end === line.start) {
       if (run.length) runs.push(run);
       run = [];
-    } else if (HEADER.test(text.slice(line.start, line.end))) {
+    } else if (isHeader(text.slice(line.start, line.end))) {
       // an EDM header is a paragraph of its own even when no blank line sets it off
       if (run.length) runs.push(run);
       runs.push([line]);
@@ -95,12 +95,18 @@ function trimSpan(text: string, span: Span): Span {
 }
 
 const HEADER = /^Publication:\s*(.+?)(?:\s+Volume:\s*(\d+))?(?:\s+Issue:\s*(\d+))?\s*$/;
+/** A header line is short; HEADER backtracks quadratically over a long line of spaces. */
+const MAX_HEADER = 300;
+
+function isHeader(line: string): boolean {
+  return line.length <= MAX_HEADER && HEADER.test(line);
+}
 const BYLINE = /^By\s+\p{Lu}[^.!?]{0,60}$/u;
 const CAPTION = /\((?:source|photo|credit|image)s?:[^()]*\)\s*$/i;
 const SHORT_LINE = 200;
 
 function classifyBlock(block: string, rules: RuleSet): BlockRole {
-  if (HEADER.test(block)) return 'header';
+  if (isHeader(block)) return 'header';
   if (BYLINE.test(block)) return 'byline';
   if (block.length <= SHORT_LINE && CAPTION.test(block)) return 'caption';
   if (block.length <= 60 && parseDateLine(block, rules) !== undefined) return 'dateline';
@@ -172,7 +178,8 @@ function findCitations(text: string, blocks: Block[], rules: RuleSet): Citation[
  * Moscow June 16") is the agency's dateline, not part of the date.
  */
 export function parseCitation(inner: string, rules: RuleSet): { sources: string[]; date: string | null } | null {
-  const parts = inner.split(/\s*[,;]\s*/).map((p) => p.trim()).filter(Boolean);
+  // split on the bare separator, then trim: `\s*[,;]` backtracks quadratically over long runs of spaces
+  const parts = inner.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
   if (!parts.length) return null;
   let date: string | null = null;
   const dateAt = parts.findIndex((p) => rules.dates.monthDay.test(p));
