@@ -470,6 +470,9 @@ function isSpeakerLike(r: Referent): boolean {
 // ---------------------------------------------------------------------------------------
 // Discourse: subjects of sentences, and resolution of pronouns, surnames and descriptions
 
+/** How many "it"s in a row an "it" is followed back through ("It said … It added … It warned …"). */
+const MAX_IT_HOPS = 3;
+
 /** Verbs that link a speaker to how they spoke ("was blunter", "sounded less sure"). */
 const COPULAS = new Set(['was', 'is', 'were', 'are', 'sounded', 'seemed', 'appeared', 'remained']);
 
@@ -650,9 +653,10 @@ class Discourse {
    * …" go on with the ministry or the charter of the sentence before, not with the last
    * capitalised organization. A document comes back as such (its words are document text); a
    * body or place comes back resolved. A document never talks about a document ("It said the
-   * pact was …"): then "it" is a body.
+   * pact was …"): then "it" is a body. An "it" standing for an earlier "it" is followed back
+   * at most MAX_IT_HOPS times, so a long run of them costs no more than a short one.
    */
-  antecedentOfIt(unitIndex: number, offset: number): (Referent & { type: 'document' }) | Resolved | null {
+  antecedentOfIt(unitIndex: number, offset: number, hops = 0): (Referent & { type: 'document' }) | Resolved | null {
     const block = this.mentions.units[unitIndex]?.block ?? 0;
     const documents = !this.namesDocumentAfter(unitIndex, offset);
     for (let i = unitIndex; i >= 0 && unitIndex - i <= 3; i--) {
@@ -665,7 +669,7 @@ class Discourse {
       const subject = this.subjectOf(i) ?? this.documentSubjectOf(i);
       if (!subject || (i === unitIndex && subject.start >= offset)) continue;
       if (subject.type === 'document' && documents) return { ...subject, type: 'document' };
-      if (subject.type === 'pronoun' && subject.name.toLowerCase() === 'it') return this.antecedentOfIt(i, subject.start);
+      if (subject.type === 'pronoun' && subject.name.toLowerCase() === 'it') return hops < MAX_IT_HOPS ? this.antecedentOfIt(i, subject.start, hops + 1) : null;
       if (subject.type === 'organization' || subject.type === 'place') return this.resolve(subject, i, subject.start);
     }
     // "The two leaders signed the treaty. It pledges …": no body spoke, but a document was named
