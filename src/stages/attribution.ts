@@ -1,6 +1,6 @@
 import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
-import { analyzePhrase, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
+import { analyzePhrase, DETERMINERS, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
 import { isPossessive, tokenize, type Token } from '../text/tokens.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
@@ -278,7 +278,7 @@ function modifiedDocumentSubject(tokens: Token[], v: number, rules: RuleSet, tex
   const modifier = tokens[opening.next];
   const opensModifier = /^(that|which|,)$/.test(modifier.text.toLowerCase()) || (PARTICIPLE.test(modifier.lower) && !isDocumentVerb(modifier, rules));
   const between = tokens.slice(opening.next + 1, v);
-  const quiet = between.every((t) => t.kind === 'word' || t.text === ',') && !between.some((t) => verbAt([t], 0, rules)?.verbClass === 'speech');
+  const quiet = between.every((t) => t.kind === 'word' || t.text === ',') && !between.some((t) => rules.verbs.get(t.lower)?.verbClass === 'speech');
   return opensModifier && quiet && v - opening.next <= MAX_MODIFIER + 4 ? opening.referent : null;
 }
 
@@ -476,8 +476,6 @@ const MAX_IT_HOPS = 3;
 /** Verbs that link a speaker to how they spoke ("was blunter", "sounded less sure"). */
 const COPULAS = new Set(['was', 'is', 'were', 'are', 'sounded', 'seemed', 'appeared', 'remained']);
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
-
 /** Determiners of a statement being introduced ("in a statement", "its statement"), not referred back to ("the statement"). */
 const ISSUED = new Set(['a', 'an', 'its', 'their', 'his', 'her']);
 
@@ -608,7 +606,7 @@ class Discourse {
       }
       case 'organization': {
         // "the statement said", "a ministry review concluded": the body that issued it
-        const issuer = this.isStatement(r) ? (this.issuerNamedIn(r) ?? this.issuerAfter(r, unitIndex) ?? this.issuerOfStatement(unitIndex, offset)) : null;
+        const issuer = this.isStatement(r) ? (this.issuerNamedIn(r, unitIndex) ?? this.issuerAfter(r, unitIndex) ?? this.issuerOfStatement(unitIndex, offset)) : null;
         if (issuer) return { ...issuer, mention: r.mention, certainty: 0.85 };
         // "the newspaper", "the ministry": the organization of that sort named last
         const named = /\p{Lu}/u.test(r.name) ? null : this.lastOrganizationLike(r.name, offset);
@@ -732,13 +730,13 @@ class Discourse {
   }
 
   /** "Oslo’s own defence ministry review", "a Pentagon report": the body named before the statement noun. */
-  private issuerNamedIn(r: Referent): Resolved | null {
+  private issuerNamedIn(r: Referent, unitIndex: number): Resolved | null {
     const words = tokenize(this.text, { start: r.start, end: r.end }).slice(0, -1);
     while (words.length && DETERMINERS.has(words[0].lower)) words.shift();
     if (!words.length) return null;
     const issuer = analyzePhrase(words, this.rules, this.text, null);
     if (!issuer || !(issuer.type === 'organization' || issuer.type === 'place' || issuer.type === 'group')) return null;
-    return issuer.type === 'organization' ? this.resolve(issuer, 0, issuer.start) : { type: issuer.type, name: issuer.name, mention: issuer.mention, role: null, certainty: 1 };
+    return this.resolve(issuer, unitIndex, issuer.start);
   }
 
   /**

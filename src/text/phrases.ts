@@ -26,7 +26,7 @@ export interface Referent {
   end: number;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'ben', 'ter', 'zu']);
 /** How far a phrase may reach back or forward, in tokens; bounds the work per quote. */
 const MAX_PHRASE = 14;
