@@ -1,7 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter as LineCounterType } from 'yaml';
 import { UsageError } from '../errors.js';
 import { KEYED_SECTIONS, SECTIONS, type RawRules } from './sections.js';
 import { compileRules } from './compile.js';
@@ -9,6 +11,13 @@ import type { RuleSet } from './types.js';
 
 /** The rules that ship with the package: every *.yaml under rules/ (provisions/ included). */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/**
+ * The built-in rules, parsed and merged at build time (`npm run build`). Parsing the YAML
+ * takes a few hundred milliseconds, most of a cold start; the snapshot is used only while
+ * its hash matches the YAML files, so an edited rules file is always read as written.
+ */
+const SNAPSHOT = fileURLToPath(new URL('../../dist/rules-snapshot.json', import.meta.url));
 
 /** User rules files are configuration, not corpora: anything larger is a mistake. */
 const MAX_RULES_BYTES = 2 * 1024 * 1024;
@@ -26,16 +35,46 @@ let builtin: RawRules | undefined;
  * is wrong.
  */
 export function loadRules(options: LoadRulesOptions = {}): RuleSet {
-  builtin ??= readRulesDir(BUILTIN_RULES_DIR);
+  builtin ??= readBuiltinRules();
   let raw = builtin;
   for (const file of options.files ?? []) raw = mergeRules(raw, readRulesFile(file));
   return compileRules(raw);
 }
 
-function readRulesDir(dir: string): RawRules {
-  let raw: RawRules = {};
-  for (const file of listYaml(dir)) raw = mergeRules(raw, readRulesFile(file));
-  return raw;
+interface Snapshot {
+  hash: string;
+  raw: RawRules;
+}
+
+function readBuiltinRules(): RawRules {
+  const files = listYaml(BUILTIN_RULES_DIR).map((path) => ({ path, source: readFileSync(path, 'utf8') }));
+  const hash = hashSources(files);
+  const snapshot = readSnapshot();
+  if (snapshot?.hash === hash) return snapshot.raw;
+  return files.reduce<RawRules>((raw, f) => mergeRules(raw, parseRules(f.source, f.path)), {});
+}
+
+function hashSources(files: { path: string; source: string }[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f.path.slice(BUILTIN_RULES_DIR.length)}\0${f.source}\0`);
+  return hash.digest('hex');
+}
+
+function readSnapshot(): Snapshot | null {
+  try {
+    return JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the snapshot of the built-in rules (run by `npm run build`); returns its path. */
+export function writeRulesSnapshot(): string {
+  const files = listYaml(BUILTIN_RULES_DIR).map((path) => ({ path, source: readFileSync(path, 'utf8') }));
+  const raw = files.reduce<RawRules>((merged, f) => mergeRules(merged, parseRules(f.source, f.path)), {});
+  const snapshot: Snapshot = { hash: hashSources(files), raw };
+  writeFileSync(SNAPSHOT, JSON.stringify(snapshot));
+  return SNAPSHOT;
 }
 
 function listYaml(dir: string): string[] {
@@ -63,6 +102,8 @@ export function readRulesFile(file: string): RawRules {
 
 /** Parses one rules document. Plain YAML only: custom tags are refused, never executed. */
 export function parseRules(source: string, file: string): RawRules {
+  // the YAML parser is loaded only when a rules file has to be parsed (not from the snapshot)
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, customTags: [] });
   const problem = doc.errors[0] ?? doc.warnings[0];
@@ -97,15 +138,21 @@ export function parseRules(source: string, file: string): RawRules {
   return value as RawRules;
 }
 
-function lineOfPath(doc: Document, lines: LineCounter, path: (string | number)[]): number {
+let yaml: typeof import('yaml') | undefined;
+function yamlLibrary(): typeof import('yaml') {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml;
+}
+
+function lineOfPath(doc: Document, lines: LineCounterType, path: (string | number)[]): number {
   for (let depth = path.length; depth > 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return lineOf(lines, node.range[0]);
+    if (yamlLibrary().isNode(node) && node.range) return lineOf(lines, node.range[0]);
   }
   return 1;
 }
 
-function lineOf(lines: LineCounter, offset: number): number {
+function lineOf(lines: LineCounterType, offset: number): number {
   return lines.linePos(offset).line;
 }
 
