@@ -229,6 +229,8 @@ describe('attribution patterns', () => {
     expect(attribute('Historians still argue that the pact was “a fiction.”')[0]).toEqual({ text: 'a fiction.', kind: 'speech', speaker: null });
     expect(attribute('Some analysts call it a “frozen conflict.”')[0]).toEqual({ text: 'frozen conflict.', kind: 'speech', speaker: null });
     expect(attribute('The paper quoted an official who called the talks “businesslike.”')[0]).toEqual({ text: 'businesslike.', kind: 'speech', speaker: null });
+    // an unnamed source's fragment is still speech
+    expect(attribute('The treaty is, in the words of one diplomat, “a promise on paper.”')[0]).toEqual({ text: 'a promise on paper.', kind: 'speech', speaker: null });
   });
 });
 

@@ -27,6 +27,7 @@ export interface Referent {
 }
 
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const INDEFINITES = new Set(['one', 'another', 'some']);
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'ben', 'ter', 'zu']);
 /** How far a phrase may reach back or forward, in tokens; bounds the work per quote. */
 const MAX_PHRASE = 14;
@@ -274,7 +275,8 @@ export function phraseStartingAt(tokens: Token[], first: number, rules: RuleSet,
   const plural = pluralAnaphorStartingAt(tokens, first, rules);
   if (plural >= 0) return { referent: pluralReferent(tokens, first, plural, text), next: plural + 1 };
   let i = first;
-  if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
+  // "one diplomat", "another official": a new, unnamed referent, like "a diplomat"
+  if (tokens[i] && (DETERMINERS.has(tokens[i].lower) || (INDEFINITES.has(tokens[i].lower) && isRoleWord(tokens[i + 1]?.lower ?? '', rules)))) i++;
   if (tokens[i] && isCommonOpeningWord(tokens, i, rules)) return null;
   const t = tokens[first];
   if (t && t.kind === 'word' && (rules.speakers.personPronouns.has(t.lower) || t.lower === 'they' || t.lower === 'it')) {
@@ -327,7 +329,7 @@ export function appositiveAfter(tokens: Token[], comma: number, rules: RuleSet):
 
 /** Splits a phrase into descriptor and name and decides what it refers to. */
 export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appositive: { start: number; end: number } | null): Referent | null {
-  const indefinite = words[0]?.lower === 'a' || words[0]?.lower === 'an';
+  const indefinite = words[0]?.lower === 'a' || words[0]?.lower === 'an' || INDEFINITES.has(words[0]?.lower ?? '');
   const referent = analyzeWords(words, rules, text, appositive);
   return referent && indefinite && referent.type === 'description' ? { ...referent, indefinite } : referent;
 }
