@@ -13,7 +13,7 @@ import { readFileBytes } from './sources/files.js';
 import { DEFAULT_MAX_BYTES, formatOf, type ArticleFormat, type Input } from './sources/input.js';
 import { decodeBytes } from './stages/decode.js';
 import { SCHEMA_ID, type ArticleRecord, type ErrorRecord, type OutputRecord } from './types.js';
-import { extractArticle } from './worker/task.js';
+import { extractArticle } from './article.js';
 
 export interface ExtractFileOptions {
   /** compiled rules (`loadRules()`); default: the built-in rules */

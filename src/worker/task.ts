@@ -1,20 +1,13 @@
 import { InputError } from '../errors.js';
-import { extract } from '../pipeline.js';
 import type { RuleSet } from '../rules/types.js';
-import { htmlToText } from '../sources/html.js';
-import type { ArticleFormat } from '../sources/input.js';
-import { decodeBytes } from '../stages/decode.js';
-import type { ArticleRecord, OutputRecord } from '../types.js';
+import { extractArticle, type ArticleBytes } from '../article.js';
+import type { OutputRecord } from '../types.js';
 import { encodeRecord, type OutputFormat, type WriterOptions } from '../cli/output.js';
 import { PLAIN_PRESENTATION } from '../cli/color.js';
 import type { TableName } from '../render/table.js';
 
 /** One article for the pipeline: what the main thread sends a worker (the bytes are transferred, not copied). */
-export interface Task {
-  path: string;
-  format: ArticleFormat;
-  bytes: Uint8Array;
-}
+export type Task = ArticleBytes;
 
 /**
  * How workers turn records into text: plain (uncoloured) presentation only, since palettes
@@ -48,16 +41,4 @@ export function runTask(task: Task, rules: RuleSet, settings: EncodeSettings): T
     const code = err instanceof InputError ? err.code : 'EINTERNAL';
     return { ok: false, code, message: err instanceof Error ? err.message : String(err), stack: err instanceof InputError ? undefined : (err as Error)?.stack };
   }
-}
-
-/**
- * An article's record. A saved web page is decoded, reduced to its article text and read as
- * that text; `source` still describes the page's own bytes (size, hash, encoding), while the
- * spans point into the extracted text (so a decoding warning about the page has no offset).
- */
-export function extractArticle(task: Task, rules: RuleSet): ArticleRecord {
-  if (task.format === 'text') return extract(task.bytes, { path: task.path, rules });
-  const page = decodeBytes(task.bytes);
-  const record = extract(htmlToText(page.text), { path: task.path, rules });
-  return { ...record, source: { path: task.path, bytes: page.bytes, sha256: page.sha256, encoding: page.encoding }, warnings: [...page.warnings.map((w) => ({ ...w, offset: null })), ...record.warnings] };
 }
