@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { positiveInteger, byteSize } from '../arguments.js';
+import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
@@ -84,20 +85,6 @@ export function extractCommand(io: CliIO, result: CommandResult): Command {
       }
       result.exitCode = await runExtract(inputs, opts, io);
     });
-}
-
-function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
-  return Number(value);
-}
-
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
-
-function byteSize(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
-  const unit = m && UNITS[m[2].toLowerCase()];
-  if (!m || unit === undefined || unit === null) throw new InvalidArgumentError('a size such as 50MB, 200k or 1048576');
-  return Math.floor(Number(m[1]) * unit);
 }
 
 /** How many articles may be between reading and writing at once, per thread; and how many bytes in all. */

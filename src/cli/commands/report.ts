@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { positiveInteger } from '../arguments.js';
+import { Command, Option } from 'commander';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -111,8 +112,3 @@ async function write(out: Writable, text: string): Promise<void> {
   if (text && !out.write(text)) await once(out, 'drain');
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
-}
