@@ -15,8 +15,8 @@ export function findQuotes(text: string, blocks: Block[], rules: RuleSet): { quo
   blocks.forEach((block, i) => {
     const next = blocks[i + 1];
     const found = scanBlock(text, block, rules, next ? opensWithQuote(text, next, rules) : null);
-    quotes.push(...found.quotes);
-    warnings.push(...found.warnings);
+    append(quotes, found.quotes);
+    append(warnings, found.warnings);
   });
   return { quotes, warnings };
 }
@@ -46,13 +46,15 @@ function scanBlock(
     const continues = !!outer && !!nextOpens && nextOpens.family === outer.rule.family;
     if (outer && !continues && rescans < MAX_RESCANS) {
       // A mark that opens and never closes swallowed the quotes after it: drop it, read on from there.
-      quotes.push(...scan.quotes);
-      warnings.push(...scan.warnings.filter((w) => (w.offset ?? 0) < outer.offset), unclosed(outer));
+      append(quotes, scan.quotes);
+      append(warnings, scan.warnings.filter((w) => (w.offset ?? 0) < outer.offset));
+      warnings.push(unclosed(outer));
       from = outer.offset + 1;
       continue;
     }
-    quotes.push(...scan.quotes);
-    warnings.push(...scan.warnings, ...inner.map(unclosed));
+    append(quotes, scan.quotes);
+    append(warnings, scan.warnings);
+    append(warnings, inner.map(unclosed));
     if (outer && continues) {
       let stop = end;
       while (stop > outer.offset + 1 && /\s/.test(text[stop - 1])) stop--;
@@ -88,10 +90,23 @@ function scanRange(text: string, block: Block, from: number, rules: RuleSet): { 
     for (const lost of stack.splice(at + 1)) warnings.push(unclosed(lost));
     const opener = stack.pop()!;
     const span = { start: opener.offset + 1, end: i };
-    if (stack.length) stack[stack.length - 1].nested.push(span, ...opener.nested);
-    else quotes.push({ span, open: opener.offset, close: i, block: block.index, nested: opener.nested });
+    if (!stack.length) quotes.push({ span, open: opener.offset, close: i, block: block.index, nested: opener.nested });
+    else if (stack.length <= MAX_NESTED_DEPTH) append(stack[stack.length - 1].nested, [span, ...opener.nested]);
+    else warnings.push({ code: 'deep-nesting', message: `quote nested more than ${MAX_NESTED_DEPTH} deep not listed`, offset: opener.offset });
   }
   return { quotes, warnings, stack };
+}
+
+/**
+ * How deep inside its outermost quote a nested quote is still listed. Real text nests two or
+ * three deep; every listed level repeats the text inside it, so without a bound thousands of
+ * nested marks would make a record quadratic in the size of the text.
+ */
+const MAX_NESTED_DEPTH = 4;
+
+/** `to.push(...items)` without the spread: a paragraph may hold more quotes or warnings than a call takes arguments. */
+function append<T>(to: T[], items: T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function unclosed(mark: OpenMark): Diagnostic {
@@ -100,8 +115,12 @@ function unclosed(mark: OpenMark): Diagnostic {
 
 type Action = 'open' | 'close' | 'stray' | 'skip';
 
+/** How many of the innermost open marks a mark may close: a bound, so that thousands of unclosed marks of other families keep the scan linear. */
+const MAX_OPEN_SEARCH = 64;
+
 function openIndex(stack: OpenMark[], rule: MarkRule): number {
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].rule.family === rule.family) return k;
+  const floor = Math.max(0, stack.length - MAX_OPEN_SEARCH);
+  for (let k = stack.length - 1; k >= floor; k--) if (stack[k].rule.family === rule.family) return k;
   return -1;
 }
 
