@@ -82,7 +82,7 @@ function splitBlocks(text: string): Span[] {
   for (const lines of runs) {
     const wrapped = lines.slice(0, -1).every((l) => l.end - l.start <= WRAP_WIDTH);
     if (wrapped) blocks.push({ start: lines[0].start, end: lines[lines.length - 1].end });
-    else blocks.push(...lines);
+    else for (const line of lines) blocks.push(line); // not push(...lines): a run may hold more lines than a call takes arguments
   }
   return blocks;
 }
