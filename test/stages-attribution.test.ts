@@ -357,3 +357,13 @@ describe('a statement or report with its issuer after it', () => {
     });
   });
 });
+
+describe('unnamed sources', () => {
+  it('a plural noun before a verb of saying is a source nobody names', () => {
+    expect(attribute('The charter’s critics say it “creates duties nobody can meet.”')[0]).toEqual({ text: 'creates duties nobody can meet.', kind: 'speech', speaker: null });
+    // capitalised at the start of a sentence, it is still no name
+    expect(attribute('Critics say the pact “binds nobody.”')[0]).toEqual({ text: 'binds nobody.', kind: 'speech', speaker: null });
+    // but a surname that looks like a plural noun stays a name
+    expect(attribute('Jonas Fields spoke first. Fields said the pact “binds nobody.”')[0]).toMatchObject({ speaker: 'Jonas Fields' });
+  });
+});

@@ -103,3 +103,16 @@ describe('document: more ways of presenting a text', () => {
     ]);
   });
 });
+
+describe('speech about a document stays speech', () => {
+  it('a body, or a person after a document frame, speaking about a document', () => {
+    expect(kinds('The Kremlin says the pact “threatens nobody.”')).toEqual([{ text: 'threatens nobody.', kind: 'speech', speaker: 'Kremlin' }]);
+    expect(kinds('Under the treaty, Ana Lupu said, the garrison “can stay for decades.”')).toEqual([
+      { text: 'can stay for decades.', kind: 'speech', speaker: 'Ana Lupu' },
+    ]);
+  });
+
+  it('but an article that “reads” after the quote is the text itself', () => {
+    expect(kinds('“Each state will send help at once,” reads Article 4.')).toEqual([{ text: 'Each state will send help at once,', kind: 'document', speaker: null }]);
+  });
+});

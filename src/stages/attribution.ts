@@ -3,6 +3,7 @@ import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
 import { analyzePhrase, DETERMINERS, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
 import { isPossessive, tokenize, type Token } from '../text/tokens.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
+import { lexiconTag } from '../nlp/compromise.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
 import { classifyKind, type KindEvidence } from './kinds.js';
 
@@ -142,11 +143,14 @@ function speakerAfterQuote(tokens: Token[], at: number, text: string, rules: Rul
       ? { referent: source.referent, rule: 'according-to-after-quote', cue: 'according to', addressee: null, confidence: 0.9, direct: true }
       : null;
   }
-  // inverted: “…,” said Karimov
+  // inverted: “…,” said Karimov; “…,” reads Article 4
   const inverted = verbAt(tokens, i, rules);
-  if (inverted && inverted.verbClass !== 'attitude' && !inverted.participle) {
+  if ((inverted && inverted.verbClass !== 'attitude' && !inverted.participle) || isDocumentVerb(tokens[i], rules)) {
     const phrase = phraseStartingAt(tokens, i + 1, rules, text);
-    if (phrase && isSpeakerLike(phrase.referent)) {
+    if (phrase?.referent.type === 'document') {
+      return { referent: phrase.referent, rule: 'document-verb', cue: tokens[i].text, addressee: null, confidence: 0.95, direct: true };
+    }
+    if (inverted && phrase && isSpeakerLike(phrase.referent)) {
       return { referent: phrase.referent, rule: 'verb-speaker-after-quote', cue: tokens[i].text, addressee: null, confidence: 0.95, direct: true };
     }
   }
@@ -258,8 +262,19 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
     if (main && isSpeakerLike(main) && main.start < tokens[v].start) {
       return { referent: main, rule: 'sentence-subject', cue, addressee: null, confidence: 0.75, direct };
     }
+    // "the charter's critics say it “…”": people the article does not name
+    if (verb?.verbClass === 'speech' && isUnnamedPeople(tokens[first], rules)) {
+      const t = tokens[first];
+      return { referent: { type: 'description', name: t.text, role: null, mention: t.text, indefinite: true, start: t.start, end: t.end }, rule: 'unnamed-subject', cue, addressee: null, confidence: 0.6, direct };
+    }
   }
   return null;
+}
+
+/** A plain plural noun right before a verb of saying ("critics say", "residents said"): a source nobody names. */
+function isUnnamedPeople(t: Token | undefined, rules: RuleSet): boolean {
+  if (!t || t.kind !== 'word' || t.cap || !/[^s]s$/.test(t.lower)) return false;
+  return !rules.kinds.documentNouns.has(t.lower) && !rules.speakers.notNames.has(t.lower) && !rules.verbs.has(t.lower) && !rules.verbModifiers.has(t.lower);
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
@@ -601,7 +616,9 @@ class Discourse {
   resolve(r: Referent, unitIndex: number, offset: number): Resolved | null {
     switch (r.type) {
       case 'person': {
-        const name = this.mentions.fullNames.get(surnameKey(r.name)) ?? r.name;
+        const known = this.mentions.fullNames.get(surnameKey(r.name));
+        if (!known && !r.role && this.isCommonPlural(r.name)) return null;
+        const name = known ?? r.name;
         return { type: 'person', name, mention: r.mention, role: r.role ?? this.mentions.roles.get(name) ?? null, certainty: 1 };
       }
       case 'organization': {
@@ -720,6 +737,21 @@ class Discourse {
     while (tokens[k] && (INTRO_WORDS.has(tokens[k].lower) || tokens[k].text === ',')) k++;
     const phrase = phraseStartingAt(tokens, k, this.rules, this.text)?.referent;
     return phrase?.type === 'document' ? phrase : null;
+  }
+
+  private readonly surnames = new Map<string, boolean>();
+
+  /**
+   * "Critics say", "Residents said": a plural common noun capitalised at the start of a
+   * sentence, unless the article also writes it after another name ("Bill Gates … Gates said").
+   */
+  private isCommonPlural(name: string): boolean {
+    if (/\s/.test(name) || lexiconTag(name) !== 'Plural') return false;
+    if (!this.surnames.has(name)) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      this.surnames.set(name, new RegExp(`\\p{Lu}[\\p{L}.]*\\s+${escaped}(?!\\p{L})`, 'u').test(this.text));
+    }
+    return !this.surnames.get(name);
   }
 
   /** "the statement", "the communiqué": what a body issued, not a body itself (a "joint statement" is a document). */

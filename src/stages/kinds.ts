@@ -23,8 +23,10 @@ export interface KindEvidence {
 }
 
 /** Rules whose cue is a verb with an explicit subject: strong evidence of speech. */
-const CUE_RULES = new Set(['speaker-verb-before-quote', 'according-to', 'participle-main-subject', 'participle-subject', 'participle-object', 'sentence-subject']);
+const CUE_RULES = new Set(['speaker-verb-before-quote', 'according-to', 'participle-main-subject', 'participle-subject', 'participle-object', 'sentence-subject', 'unnamed-subject']);
 const AFTER_QUOTE_RULES = new Set(['speaker-verb-after-quote', 'verb-speaker-after-quote', 'according-to-after-quote']);
+/** Referents that speak: a person (or "he", or "an official"), a body, a capital, a group of them. */
+const SPEAKERS = new Set(['person', 'pronoun', 'description', 'organization', 'place', 'group']);
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'such']);
 
 export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
@@ -38,10 +40,11 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   if (found && AFTER_QUOTE_RULES.has(found.rule)) return 'speech';
   if (title) return 'title';
   if (labelsFollowingName(inner, tokens, e.at, rules) || followsTermMarker(tokens, e.at, rules) || isCapitalsLabel(inner)) return 'term';
-  if (framedByDocument(tokens, e.at, rules)) return 'document';
-  // "Rashidov averred that the pact “ensures our protection”": a person's words about a document
-  const spokenByPerson = !!found && CUE_RULES.has(found.rule) && (found.referent.type === 'person' || found.referent.type === 'pronoun');
-  if (!spokenByPerson && followsDocumentName(tokens, e.at, rules)) return 'document';
+  // "Rashidov averred that the pact “ensures our protection”", "The Kremlin says the pact “threatens
+  // nobody”", "Under the treaty, Lupu said, Russia “can …”": a speaker's words about a document
+  const spoken = !!found && CUE_RULES.has(found.rule) && SPEAKERS.has(found.referent.type);
+  if (!spoken && framedByDocument(tokens, e.at, rules)) return 'document';
+  if (!spoken && followsDocumentName(tokens, e.at, rules)) return 'document';
   if (found && CUE_RULES.has(found.rule)) return 'speech';
   if (!found && inDocumentSentence(inner, tokens, e.at, rules)) return 'document';
   // "The charter says “…”. The three states also commit to fight “…”": the parties' obligations, in the text's words
