@@ -44,8 +44,7 @@ export function attributeQuotes(
   let lastDocument: { unitIndex: number; block: number } | null = null;
   return quotes.map((quote, qi) => {
     const unitIndex = unitAt(mentions.units, quote.open);
-    const unit = mentions.units[unitIndex];
-    const at = unit ? unit.tokens.findIndex((t) => t.kind === 'quote' && t.start === quote.open) : -1;
+    const { unit, at } = quoteWindow(mentions.units[unitIndex], quote.open);
     const citation = citationFor(quote, quotes[qi + 1], citations);
     if (!unit || at < 0) return { kind: 'term', speaker: null, cue: null, addressee: null, citation, confidence: 0.3 };
     const found = documentForIt(findSpeaker(unit, unitIndex, at, discourse, rules), unitIndex, discourse);
@@ -85,6 +84,35 @@ function unitAt(units: Unit[], offset: number): number {
     if (offset < start) high = mid - 1;
     else if (offset >= end) low = mid + 1;
     else return mid;
+  }
+  return -1;
+}
+
+/**
+ * How many tokens of its unit a quote is read in. A longer unit (run-on text without sentence
+ * ends) is cut to the tokens around the quote: the patterns look a few dozen tokens around it,
+ * but some scan the whole unit, which made a unit of thousands of quotes quadratic.
+ */
+const MAX_UNIT_TOKENS = 400;
+
+/** The unit a quote is read in (windowed when long), and the index of the quote's token in it. */
+function quoteWindow(unit: Unit | undefined, open: number): { unit: Unit | undefined; at: number } {
+  if (!unit) return { unit, at: -1 };
+  const at = quoteTokenAt(unit.tokens, open);
+  if (at < 0 || unit.tokens.length <= MAX_UNIT_TOKENS) return { unit, at };
+  const from = Math.max(0, at - MAX_UNIT_TOKENS / 2);
+  return { unit: { ...unit, tokens: unit.tokens.slice(from, from + MAX_UNIT_TOKENS) }, at: at - from };
+}
+
+/** The quote token starting at `open` (tokens are in text order), or -1. */
+function quoteTokenAt(tokens: Token[], open: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].start < open) low = mid + 1;
+    else if (tokens[mid].start > open) high = mid - 1;
+    else return tokens[mid].kind === 'quote' ? mid : -1;
   }
   return -1;
 }
