@@ -90,6 +90,9 @@ function addPreambleParties(text: string, operativeStart: number, treaties: Trea
   }
 }
 
+/** How many tokens before an indefinite treaty noun a speculation marker ("analysts expect …") may stand. */
+const SPECULATION_REACH = 60;
+
 function isTreatyNoun(t: Token, rules: RuleSet): 'strong' | 'weak' | 'plural' | null {
   if (t.kind !== 'word') return null;
   if (rules.treaties.nouns.has(t.lower)) return 'strong';
@@ -141,7 +144,8 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   // of its own, though its sentence still talks about treaty content
   const bare = !definite && !parties.length && !properName && !anchor;
   // "analysts expect that an exit could come only after a peace treaty … is signed"
-  if (!definite && rules.treaties.speculation.test(text.slice(tokens[0].start, tokens[k].start))) return null;
+  // (within SPECULATION_REACH tokens: a test from the unit's start made a run-on unit of many mentions quadratic)
+  if (!definite && rules.treaties.speculation.test(text.slice(tokens[Math.max(0, k - SPECULATION_REACH)].start, tokens[k].start))) return null;
   const span = { start: nameTokens[0].start, end: nameTokens[nameTokens.length - 1].end };
   return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false, bare, weak: strength === 'weak' };
 }
@@ -561,7 +565,11 @@ function statusOf(text: string, treaty: Treaty, mentions: Mentions, rules: RuleS
 function signingOf(text: string, treaty: Treaty, mentions: Mentions, rules: RuleSet): { date: string | null; place: string | null } {
   const month = rules.dates.monthPattern;
   const date = new RegExp(`\\b(?:(?:${month})\\.?\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+(?:${month})(?:\\s+\\d{4})?|(?:in\\s+)?(?:${month})(?:\\s+\\d{4})?)\\b`, 'u');
+  const read = new Set<number>();
   for (const m of treaty.mentions) {
+    // a sentence read once, however many mentions it holds (a run-on unit was read once per mention)
+    if (read.has(m.unit)) continue;
+    read.add(m.unit);
     const span = mentions.units[m.unit].span;
     const sentence = text.slice(span.start, span.end);
     const signed = /\bsigned\b/i.exec(sentence);
