@@ -7,10 +7,33 @@ export interface CliIO {
   stderr: Writable & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** aborted on SIGINT/SIGTERM (its reason is the signal's name): a batch stops cleanly */
+  signal?: AbortSignal;
 }
 
 export function processIO(): CliIO {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: interruption() };
+}
+
+/**
+ * SIGINT and SIGTERM as an AbortSignal: the first one asks the batch to stop (no new input,
+ * no half-written file, a summary of what was done); the handler is gone then, so a second
+ * one ends the process at once, as without the tool's help.
+ */
+function interruption(): AbortSignal {
+  const controller = new AbortController();
+  const stop = (name: NodeJS.Signals) => {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    controller.abort(name);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  return controller.signal;
+}
+
+/** The exit code of a run stopped by a signal: 128 + its number, as shells report it. */
+export function interruptedExitCode(signal: string): number {
+  return signal === 'SIGTERM' ? 143 : 130;
 }
 
 /** Exit codes (README "Exit codes"). */

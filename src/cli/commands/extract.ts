@@ -1,6 +1,7 @@
 import { positiveInteger, byteSize } from '../arguments.js';
 import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { InputError, UsageError } from '../../errors.js';
@@ -12,7 +13,7 @@ import { inlineExecutor, WorkerPool, type Executor } from '../../worker/pool.js'
 import type { EncodeSettings, TaskResult } from '../../worker/task.js';
 import { encodeRecord, formatExtension, FORMAT_NAMES, OutputDirectory, RecordWriter, wrapDocument, type OutputFormat, type WriterOptions } from '../output.js';
 import { emptyStats, Progress } from '../progress.js';
-import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, type CliIO, type CommandResult } from '../io.js';
+import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, interruptedExitCode, type CliIO, type CommandResult } from '../io.js';
 import { addPresentationOptions, PLAIN_PRESENTATION, presentation } from '../color.js';
 import type { TableName } from '../../render/table.js';
 
@@ -112,7 +113,8 @@ async function runExtract(args: string[], opts: ExtractCliOptions, io: CliIO): P
     filesFrom: opts.filesFrom ? { list: opts.filesFrom, nul: !!opts.null } : undefined,
   };
   const single = isSingleArticle(args, sources);
-  const out = opts.output ? await openOutput(opts.output) : io.stdout;
+  const file = opts.output ? await openOutput(opts.output) : null;
+  const out = file?.stream ?? io.stdout;
   const sink = new RecordSink(out, io, opts, single);
   // a batch runs on worker threads even with --jobs 1: their heaps are kept small (pool.ts)
   // and the main thread stays free to read and write
@@ -126,14 +128,25 @@ async function runExtract(args: string[], opts: ExtractCliOptions, io: CliIO): P
       (item) => ('bytes' in item ? item.bytes.length : 0),
       (item) => ('bytes' in item ? executor.run({ path: item.input.path, format: item.input.format, bytes: item.bytes }) : Promise.resolve(null)),
       (result, item) => sink.take(result, item),
-      { window: WINDOW_PER_THREAD * jobs, maxWeight: WINDOW_BYTES, shouldStop: () => sink.stopped },
+      { window: WINDOW_PER_THREAD * jobs, maxWeight: WINDOW_BYTES, shouldStop: () => sink.stopped || !!io.signal?.aborted },
     );
+  } catch (err) {
+    await file?.discard();
+    throw err;
   } finally {
     await executor.close();
     await sink.outputDir?.discard();
   }
-  await sink.end();
-  if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  // stopped by a signal: what was written is whole (records are written whole, a JSON array is closed)
+  if (io.signal?.aborted) sink.progress.message(`treaty-extract: interrupted by ${io.signal.reason}; the summary counts what was written`);
+  try {
+    await sink.end();
+    await file?.commit();
+  } catch (err) {
+    await file?.discard();
+    throw err;
+  }
+  if (io.signal?.aborted) return interruptedExitCode(String(io.signal.reason));
   return sink.stats.failed ? EXIT_INPUT_FAILED : EXIT_OK;
 }
 
@@ -283,11 +296,27 @@ async function writeFile(outputDir: OutputDirectory, target: string, text: strin
   }
 }
 
-async function openOutput(path: string): Promise<Writable> {
-  const stream = createWriteStream(path);
+/**
+ * --output FILE, written atomically: to a temporary file beside it, renamed into place once the
+ * stream is closed, so a reader never sees half a run; a run that fails leaves FILE as it was.
+ */
+async function openOutput(path: string): Promise<{ stream: Writable; commit(): Promise<void>; discard(): Promise<void> }> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const stream = createWriteStream(temporary, { flags: 'wx' });
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (err: NodeJS.ErrnoException) => reject(new UsageError(`cannot write ${path}: ${err.code ?? err.message}`)));
   });
-  return stream;
+  const close = () => new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return {
+    stream,
+    async commit() {
+      await close();
+      await rename(temporary, path);
+    },
+    async discard() {
+      await close().catch(() => {});
+      await rm(temporary, { force: true });
+    },
+  };
 }
