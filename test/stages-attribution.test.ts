@@ -145,6 +145,16 @@ describe('attribution patterns', () => {
     expect(attribute('Pavel Rusu put it bluntly:\n\n“Nobody rushes an army.”')[0]).toMatchObject({ speaker: 'Pavel Rusu', rule: 'previous-sentence' });
   });
 
+  it('a bare quote followed by a quote that names its speaker', () => {
+    expect(attribute('The talks ended late. “We owe it to our children.” “Nobody else will do it,” Defence Minister Ana Lupu said.')[0]).toEqual({
+      text: 'We owe it to our children.',
+      kind: 'speech',
+      speaker: 'Ana Lupu',
+      rule: 'next-sentence',
+      role: 'Defence Minister',
+    });
+  });
+
   it('a bare quote after a sentence saying how someone spoke', () => {
     expect(attribute('Talks went on. General Dan Mirea, the army’s chief of staff, was more cautious. “We are not ready for that.”')[0]).toEqual({
       text: 'We are not ready for that.',

@@ -143,7 +143,8 @@ function findSpeaker(unit: Unit, unitIndex: number, at: number, discourse: Disco
     before ??
     colonIntroduction(unit.tokens, at, discourse) ??
     continuation(unit, unitIndex, discourse) ??
-    previousSentence(unit, unitIndex, at, discourse)
+    previousSentence(unit, unitIndex, at, discourse) ??
+    nextQuoteSpeaker(unit, unitIndex, at, discourse)
   );
 }
 
@@ -410,6 +411,20 @@ function previousSentence(unit: Unit, unitIndex: number, at: number, discourse: 
   return document && { referent: document, rule: 'document-announced', cue: null, addressee: null, confidence: 0.7, direct: false };
 }
 
+/**
+ * A quote standing alone as a sentence, followed in its paragraph by another that names its
+ * speaker (“Q1.” “Q2,” X said.): newswire runs one speaker's sentences together so.
+ */
+function nextQuoteSpeaker(unit: Unit, unitIndex: number, at: number, discourse: Discourse): Found | null {
+  if (!unit.tokens.every((t, k) => k === at || t.kind === 'punct')) return null;
+  const next = discourse.unit(unitIndex + 1);
+  if (!next || next.block !== unit.block) return null;
+  const first = next.tokens.findIndex((t) => t.kind !== 'punct');
+  if (next.tokens[first]?.kind !== 'quote') return null;
+  const found = speakerAfterQuote(next.tokens, first, discourse.text, discourse.rules);
+  return found && found.rule !== 'document-verb' ? { ...found, rule: 'next-sentence', cue: null, addressee: null, confidence: 0.7, direct: false } : null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Token helpers
 
@@ -549,6 +564,10 @@ class Discourse {
   record(unitIndex: number, speaker: Speaker | null, type: SpeakerType | null): void {
     if (!speaker || !type || this.speakers.has(unitIndex)) return;
     this.speakers.set(unitIndex, { type, name: speaker.name, role: speaker.role, mention: speaker.mention, start: 0, end: 0 });
+  }
+
+  unit(i: number): Unit | undefined {
+    return this.mentions.units[i];
   }
 
   /** The speaker attributed in unit `i` (same paragraph or the one before), if any. */
