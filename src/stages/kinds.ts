@@ -161,7 +161,7 @@ function partiesSubject(tokens: Token[], rules: RuleSet): boolean {
   const [determiner, second, third] = words.slice(k, k + 3);
   // "the three countries" reads as "the two countries"
   const phrase = NUMBER_WORDS.test(second ?? '') ? `${determiner} two ${third}` : `${determiner} ${second}`;
-  return rules.speakers.pluralAnaphors.has(phrase) && !rules.speakers.personPronouns.has(second ?? '');
+  return rules.speakers.pluralAnaphors.has(phrase);
 }
 
 function isDocumentNoun(t: Token, rules: RuleSet): boolean {
