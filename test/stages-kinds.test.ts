@@ -26,6 +26,10 @@ describe('document: the article quotes a treaty’s own words', () => {
       { text: 'the dispatch of troops.', kind: 'document', speaker: null },
     ]);
     expect(kinds('The text says the army will “stay in barracks.” It also says both sides will “meet every spring.”').map((q) => q.kind)).toEqual(['document', 'document']);
+    // through another "it", and by a verb only a text uses
+    expect(kinds('The compact was signed in May. It goes further than earlier deals. It obliges the members to “share radar data.”')).toEqual([
+      { text: 'share radar data.', kind: 'document', speaker: null },
+    ]);
   });
 
   it('a document with a relative clause or participle before its verb', () => {

@@ -67,11 +67,15 @@ export function attributeQuotes(
   });
 }
 
-/** "It adds that …" after a sentence about the charter: the charter's own words. */
+/**
+ * "It adds that …" after a sentence about the charter: the charter's own words. An "it" that
+ * only a document verb links to the quote ("It obliges …") and that is no document says nothing.
+ */
 function documentForIt(found: Found | null, unitIndex: number, discourse: Discourse): Found | null {
   if (found?.referent.type !== 'pronoun' || found.referent.name.toLowerCase() !== 'it') return found;
   const antecedent = discourse.antecedentOfIt(unitIndex, found.referent.start);
-  return antecedent?.type === 'document' ? { ...found, referent: antecedent, rule: 'document-verb' } : found;
+  if (antecedent?.type === 'document') return { ...found, referent: antecedent, rule: 'document-verb' };
+  return found.rule === 'document-verb' ? null : found;
 }
 
 /** The unit holding `offset`, or -1: a binary search, since units are in text order and never overlap (a long article has thousands). */
@@ -283,6 +287,10 @@ function speakerBeforeQuote(tokens: Token[], at: number, discourse: Discourse, r
     const agent = !!subject && isAgent(tokens, subject);
     const document = subject?.type === 'document' ? subject : subject && isSpeakerLike(subject) && !agent ? null : modifiedDocumentSubject(tokens, v, rules, text);
     if (document) return { referent: document, rule: 'document-verb', cue, addressee: null, confidence: 0.9, direct };
+    // "It obliges the parties to “…”": a document verb whose "it" may stand for a document (see documentForIt)
+    if (!verb && !phrase && subject?.type === 'pronoun' && subject.name.toLowerCase() === 'it') {
+      return { referent: subject, rule: 'document-verb', cue, addressee: null, confidence: 0.85, direct };
+    }
     if (!verb && !phrase) continue; // a document verb whose subject is not a document
     if (subject && isSpeakerLike(subject)) {
       return { referent: subject, rule: 'speaker-verb-before-quote', cue, addressee: addresseeAfter(tokens, v, text, rules), confidence: 0.9, direct };
