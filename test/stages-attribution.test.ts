@@ -165,6 +165,12 @@ describe('attribution patterns', () => {
     });
     // a sentence about something else hands on no speaker
     expect(attribute('General Dan Mirea was born in Iasi. “We are not ready for that.”')[0]).toEqual({ text: 'We are not ready for that.', kind: 'speech', speaker: null });
+    // nor does a capitalised plural, and “one Liberal MP” is a new, unnamed speaker
+    expect(attribute('Backbenchers were less convinced. “We have read it, and that is the problem,” said one Liberal MP.')[0]).toEqual({
+      text: 'We have read it, and that is the problem,',
+      kind: 'speech',
+      speaker: null,
+    });
   });
 
   it('pronouns resolve to the nearest person of the right gender', () => {

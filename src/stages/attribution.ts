@@ -620,7 +620,9 @@ class Discourse {
     if (!unit || unit.block !== block) return null;
     const { tokens } = unit;
     const subject = phraseStartingAt(tokens, 0, this.rules, this.text);
-    if (subject?.referent.type !== 'person') return null;
+    // a name the article gives in full, or with a title: not a capitalised plural ("Backbenchers were …")
+    const named = subject?.referent.type === 'person' && (/\s/.test(subject.referent.name) || subject.referent.role || this.mentions.fullNames.has(surnameKey(subject.referent.name)));
+    if (!subject || !named) return null;
     const predicate = tokens.slice(subject.next);
     const words = predicate.filter((t) => t.kind === 'word');
     const short = predicate.every((t) => t.kind === 'word' || /^[.:]$/.test(t.text)) && words.length >= 2 && words.length <= 4;

@@ -276,7 +276,7 @@ export function phraseStartingAt(tokens: Token[], first: number, rules: RuleSet,
   if (plural >= 0) return { referent: pluralReferent(tokens, first, plural, text), next: plural + 1 };
   let i = first;
   // "one diplomat", "another official": a new, unnamed referent, like "a diplomat"
-  if (tokens[i] && (DETERMINERS.has(tokens[i].lower) || (INDEFINITES.has(tokens[i].lower) && isRoleWord(tokens[i + 1]?.lower ?? '', rules)))) i++;
+  if (tokens[i] && (DETERMINERS.has(tokens[i].lower) || (INDEFINITES.has(tokens[i].lower) && (tokens[i + 1]?.cap || isRoleWord(tokens[i + 1]?.lower ?? '', rules))))) i++;
   if (tokens[i] && isCommonOpeningWord(tokens, i, rules)) return null;
   const t = tokens[first];
   if (t && t.kind === 'word' && (rules.speakers.personPronouns.has(t.lower) || t.lower === 'they' || t.lower === 'it')) {
