@@ -198,7 +198,8 @@ const NEWSWIRE_DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*([^()\n]{3,40}?))
 
 /** The date in a newswire dateline opening the first paragraph: ISO when the year is given, else null. */
 function parseNewswireDateline(body: string, rules: RuleSet): string | null {
-  const m = NEWSWIRE_DATELINE.exec(body);
+  // a dateline is at most a couple of hundred characters; the pattern backtracks quadratically over long runs of spaces
+  const m = NEWSWIRE_DATELINE.exec(body.slice(0, 240));
   if (!m || !m[1]) return null;
   return parseDateLine(m[1], rules) ?? null;
 }
