@@ -18,8 +18,9 @@ export function splitSentences(text: string, blocks: Block[], rules: RuleSet): S
 // terminator run, then closing quotes/brackets (a terminator may follow a closer: `.”.`), then
 // whitespace. One character per step and only from the first terminator of a run, so a long
 // run of marks or dots that is not followed by whitespace fails in linear time (the form
-// `(?:[closers]+[.!?…]?)*` backtracks exponentially over `.''''''''''x`).
-const BOUNDARY = /(?<![.!?…])[.!?…]+(?:[”’"'»›)\]]|(?<=[”’"'»›)\]])[.!?…])*(?=\s)/g;
+// `(?:[closers]+[.!?…]?)*` backtracks exponentially over `.''''''''''x`). Runs are bounded:
+// a million marks in a row would overflow the regex engine's backtrack stack.
+const BOUNDARY = /(?<![.!?…])[.!?…]{1,64}(?:[”’"'»›)\]]|(?<=[”’"'»›)\]])[.!?…]){0,64}(?=\s)/g;
 const CLOSERS = /[”’"'»›)\]]/;
 /** What a new sentence may start with: a capital, a digit, an opening quote or bracket. */
 const SENTENCE_START = /[\p{Lu}\p{N}“‘"'«‹„(\[¿¡]/u;
