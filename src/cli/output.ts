@@ -35,7 +35,8 @@ export function encodeRecord(record: OutputRecord, format: OutputFormat, options
         .join('');
     case 'json': {
       const text = serializeRecord(record, 'json');
-      return options.single ? `${text}\n` : text.replace(/^/gm, '  ');
+      // indent after "\n" only: /^/m also matches after a U+2028 or U+2029 that JSON leaves raw inside a string
+      return options.single ? `${text}\n` : `  ${text.replace(/\n/g, '\n  ')}`;
     }
     case 'yaml': {
       const text = serializeRecord(record, 'yaml');
