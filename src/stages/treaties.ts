@@ -355,7 +355,8 @@ function treatyVerbBefore(tokens: Token[], start: number, rules: RuleSet): numbe
  * ("gathered in Moscow", "during a visit to Shusha"); persons count through their country.
  */
 function subjectParties(text: string, tokens: Token[], verb: number, mentions: Mentions, rules: RuleSet, floor = 0): { parties: string[]; unresolved: boolean } {
-  let from = verb - 1;
+  // a verb opening the unit has no clause before it (from -1 read past the start: found by the fuzzer)
+  let from = Math.max(0, verb - 1);
   while (from > floor && tokens[from - 1].text !== ';' && !(tokens[from - 1].text === ',' && tokens.slice(0, from - 1).some((t) => t.kind === 'word' && rules.treaties.verbs.has(t.lower)))) from--;
   const out: string[] = [];
   const persons: string[] = [];
