@@ -20,7 +20,7 @@ const rules = loadRules();
 const PIECES = [
   '“', '”', '‘', '’', '"', "'", '«', '»', '„', '‹', '›', '—', '…', '.', ',', ':', ';', '?', '!', '(', ')', ' ', ' ', ' ',
   '\n', '\n\n', '\r\n', '\r', '\t', '😀', '👍🏽', 'עברית', 'العربية', '\u200f', '\u202e', '\u00a0', '\u2028', '\ufeff', '\u0007',
-  'said', 'told reporters', 'according to', 'the treaty', 'shall', 'defend', 'each other', 'if attacked', 'Russia', 'Uzbekistan',
+  'said', 'told reporters', 'Signed', 'ratified', 'the agreement', 'according to', 'the treaty', 'shall', 'defend', 'each other', 'if attacked', 'Russia', 'Uzbekistan',
   'President Islam Karimov', 'he', 'she', 'the minister', 'Publication: Eurasia Daily Monitor', '(Interfax, November 14)', 'Mr.', 'U.S.',
   "didn't", "Parties'", '’80s', 'Article 4', 'null', 'yes', '- ', '# ', 'a: b', '\\', '{', '[', '&', '*', '!',
 ];
@@ -98,6 +98,14 @@ describe('extract over generated text', () => {
       }),
       { numRuns: 150, seed: 20260107 },
     );
+  });
+});
+
+describe('inputs the fuzzer found', () => {
+  it.each(['Signed treaty.', 'Signed the treaty with Russia.', 'Ratified the treaty between Russia and Uzbekistan.', 'signed a treaty'])('%s (a treaty verb opening the text threw)', (text) => {
+    const record = extract(text, { rules });
+    checkRecord(record, text);
+    expect(record.quotes).toEqual([]);
   });
 });
 
