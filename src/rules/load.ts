@@ -124,7 +124,8 @@ export function parseRules(source: string, file: string): RawRules {
   }
   const errors: { path: (string | number)[]; message: string }[] = [];
   for (const [key, entry] of Object.entries(value)) {
-    const section = SECTIONS[key];
+    // own keys only: "constructor" or "__proto__" must be unknown sections, not Object's members
+    const section = Object.hasOwn(SECTIONS, key) ? SECTIONS[key] : undefined;
     if (!section) {
       errors.push({ path: [key], message: `unknown section "${key}" (known: ${Object.keys(SECTIONS).join(', ')})` });
       continue;

@@ -145,7 +145,7 @@ function records(fields: Record<string, Field>, extra?: (v: Record<string, unkno
       }
       const entry = item as Record<string, unknown>;
       for (const key of Object.keys(entry)) {
-        if (!fields[key]) errors.push({ path: [...at, key], message: `unknown field "${key}" (known: ${Object.keys(fields).join(', ')})` });
+        if (!Object.hasOwn(fields, key)) errors.push({ path: [...at, key], message: `unknown field "${key}" (known: ${Object.keys(fields).join(', ')})` });
       }
       for (const [key, field] of Object.entries(fields)) checkField(entry[key], field, [...at, key], errors);
       extra?.(entry, at, errors);
