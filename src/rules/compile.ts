@@ -216,8 +216,10 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
     reciprocal: phraseRegex(raw.reciprocal_markers ?? []),
     verbs: lower(raw.treaty_verbs),
     hypotheticalModifiers: lower(raw.hypothetical_modifiers),
+    // noun and verb at most 300 characters apart: an unbounded `[^.;]*?` rescanned the rest of the
+    // sentence from every treaty noun (a quote of thousands of them was quadratic)
     contentInSpeech: new RegExp(
-      `\\b(?:${(raw.treaty_nouns ?? []).map(escapeRegex).join('|')})\\b[^.;]*?\\b(?:${[...(raw.document_verbs ?? []), 'outlining', 'providing for', 'envisaging', 'stipulating'].map(phraseSource).join('|')})\\b`,
+      `\\b(?:${(raw.treaty_nouns ?? []).map(escapeRegex).join('|')})\\b[^.;]{0,300}?\\b(?:${[...(raw.document_verbs ?? []), 'outlining', 'providing for', 'envisaging', 'stipulating'].map(phraseSource).join('|')})\\b`,
       'iu',
     ),
     partNouns: phraseRegex(raw.treaty_part_nouns ?? []),
