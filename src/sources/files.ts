@@ -10,9 +10,9 @@ export interface ReadLimits {
   maxBytes: number;
 }
 
-/** A file named on the command line or in a list, read when asked. */
-export function fileInput(path: string, limits: ReadLimits, format = formatOf(path)): SourceInput {
-  return { path, target: mirrorPath(path), format, read: () => readFileBytes(resolve(limits.cwd, path), limits.maxBytes) };
+/** A file named on the command line or in a list, read when asked (by `bytes`, its path as the file system spells it, when given). */
+export function fileInput(path: string, limits: ReadLimits, format = formatOf(path), bytes?: Buffer): SourceInput {
+  return { path, target: mirrorPath(path), format, read: () => readFileBytes(bytes ?? resolve(limits.cwd, path), limits.maxBytes) };
 }
 
 const REASONS: Record<string, string> = {
@@ -37,7 +37,7 @@ export function readError(err: unknown): InputError {
  * reading, and the read stops one byte past the limit whatever the size claimed (devices
  * and growing files say nothing true about their size).
  */
-export async function readFileBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
+export async function readFileBytes(path: string | Buffer, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
   let handle;
   try {
     handle = await open(path, 'r');

@@ -84,12 +84,12 @@ async function* inputsOf(arg: string, options: SourceOptions, filters: () => Pro
   }
   for await (const found of walkDirectory(arg, options.cwd, (await filters()).files)) {
     if (found.error) yield failedInput(found.path, readError(found.error), mirrorPath(found.path));
-    else yield* fileInputs(found.path, options, filters);
+    else yield* fileInputs(found.path, options, filters, found.bytes);
   }
 }
 
 /** One named file: an archive's members, an NDJSON file's records, or the file itself. */
-async function* fileInputs(path: string, options: SourceOptions, filters: () => Promise<Filters>): AsyncGenerator<SourceInput> {
+async function* fileInputs(path: string, options: SourceOptions, filters: () => Promise<Filters>, bytes?: Buffer): AsyncGenerator<SourceInput> {
   if (nameKind(path, options.inputFormat) === 'ndjson') {
     const stream = createReadStream(resolve(options.cwd, path));
     const opened = await new Promise<Error | null>((done) => stream.once('open', () => done(null)).once('error', done));
@@ -105,7 +105,7 @@ async function* fileInputs(path: string, options: SourceOptions, filters: () => 
     else yield inputs;
     return;
   }
-  yield fileInput(path, options, articleFormat(path, options.inputFormat));
+  yield fileInput(path, options, articleFormat(path, options.inputFormat), bytes);
 }
 
 function articleFormat(name: string, format: InputFormat): ArticleFormat {
