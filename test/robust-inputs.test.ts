@@ -158,15 +158,17 @@ describe('paths', () => {
     expect(records).toEqual(names.map((n) => extract(article, { path: at(n) })));
   });
 
-  it('a name that is not valid UTF-8 found in a directory walk still gets a record in its place', async () => {
+  it('a name that is not valid UTF-8, found in a directory walk, is read by its bytes and shown with U+FFFD', async () => {
     const tree = at('bytes');
     mkdirSync(tree);
+    const folder = Buffer.concat([Buffer.from(`${tree}/dir`), Buffer.from([0xe9])]);
+    mkdirSync(folder);
     writeFileSync(Buffer.concat([Buffer.from(`${tree}/bad`), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]), article);
+    writeFileSync(Buffer.concat([folder, Buffer.from('/inner.txt')]), article);
     writeFileSync(join(tree, 'good.txt'), article);
-    const { records } = await batch([tree]);
-    expect(records).toHaveLength(2);
-    expect(records[0].source.path).toBe(join(tree, 'bad\ufffd\ufffd.txt'));
-    expect(records[1]).toEqual(extract(article, { path: join(tree, 'good.txt') }));
+    const { code, records } = await batch([tree]);
+    expect(code).toBe(0);
+    expect(records).toEqual([join(tree, 'bad\ufffd\ufffd.txt'), join(tree, 'dir\ufffd', 'inner.txt'), join(tree, 'good.txt')].map((path) => extract(article, { path })));
   });
 });
 
