@@ -12,9 +12,11 @@ import { listFixtures, project, readBytes } from './helpers.js';
  */
 const update = process.env.UPDATE_FIXTURES === '1';
 
-for (const group of ['articles', 'treaties'].filter((g) => listFixtures(g).length)) {
+const snapshotted = (group: string) => listFixtures(group).filter((f) => existsSync(f.expected) || !existsSync(f.gold));
+
+for (const group of ['articles', 'treaties'].filter((g) => snapshotted(g).length)) {
   describe(`fixtures/${group}`, () => {
-    for (const fixture of listFixtures(group).filter((f) => existsSync(f.expected) || !existsSync(f.gold))) {
+    for (const fixture of snapshotted(group)) {
       it(fixture.name, () => {
         const record = extract(readBytes(fixture.input), { path: fixture.name });
         const actual = project(record);
