@@ -204,7 +204,7 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
   return {
     nouns: lower(raw.treaty_nouns),
     weakNouns: lower(raw.weak_treaty_nouns),
-    anyNoun: phraseRegex([...(raw.treaty_nouns ?? []), ...(raw.weak_treaty_nouns ?? [])].flatMap((n) => [n, n.replace(/y$/, 'ie') + 's', `${n}s`])),
+    anyNoun: treatyNounPrefilter([...(raw.treaty_nouns ?? []), ...(raw.weak_treaty_nouns ?? [])]),
     hypothetical: [...lower(raw.hypothetical_determiners)],
     comparison: [...lower(raw.comparison_words)],
     status: STATUSES.filter((s) => raw.status_cues?.[s]?.length).map((s) => ({ status: s as Status, cue: phraseRegex(raw.status_cues![s]) })),
@@ -228,6 +228,15 @@ function compileTreatyRules(raw: RawRules): TreatyRules {
     anyCondition: anyOf(conditions.map((c) => c.pattern.source.replace(/\(\?<name>/g, '('))),
     conditions,
   };
+}
+
+/**
+ * A cheap first test for a sentence that may mention a treaty: every treaty noun's ASCII stem
+ * ("communiqu" for "communiqué") at the start of a word. False hits are fine, misses are not.
+ */
+function treatyNounPrefilter(nouns: string[]): RegExp {
+  const stems = [...new Set(nouns.map((n) => n.split(/[^\x00-\x7f]/)[0].replace(/y$/, '')).filter(Boolean))];
+  return new RegExp(`\\b(?:${stems.sort((a, b) => b.length - a.length).map((s) => s.split(/\s+/).map(escapeRegex).join('\\s+')).join('|')})`, 'i');
 }
 
 /** Like phraseRegex, but a marker may be the start of a word ("speculat" matches "speculation"). */
