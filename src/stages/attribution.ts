@@ -1,7 +1,7 @@
 import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
 import { analyzePhrase, DETERMINERS, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
-import { isPossessive, tokenize, type Token } from '../text/tokens.js';
+import { isPossessive, tokenIndexFrom, tokenize, type Token } from '../text/tokens.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
 import { lexiconTag } from '../nlp/compromise.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
@@ -536,6 +536,9 @@ function isSpeakerLike(r: Referent): boolean {
 // ---------------------------------------------------------------------------------------
 // Discourse: subjects of sentences, and resolution of pronouns, surnames and descriptions
 
+/** How far after "it" its clause is read for a document it talks about, in tokens. */
+const CLAUSE_TOKENS = 40;
+
 /** How many "it"s in a row an "it" is followed back through ("It said … It added … It warned …"). */
 const MAX_IT_HOPS = 3;
 
@@ -749,19 +752,27 @@ class Discourse {
     return named && { ...named, type: 'document' };
   }
 
-  /** A document named between `offset` and the next quote of the sentence ("It said the pact was “…”"). */
+  /** A document named between `offset` and the next quote of the sentence ("It said the pact was “…”"), within a clause's length. */
   private namesDocumentAfter(unitIndex: number, offset: number): boolean {
     const { tokens } = this.mentions.units[unitIndex];
-    for (const t of tokens) {
-      if (t.start <= offset) continue;
+    const from = tokenIndexFrom(tokens, offset + 1);
+    for (let k = from; k < tokens.length && k - from < CLAUSE_TOKENS; k++) {
+      const t = tokens[k];
       if (t.kind === 'quote') return false;
       if (t.kind === 'word' && !t.cap && this.rules.kinds.documentNouns.has(t.lower)) return true;
     }
     return false;
   }
 
-  /** The last document a sentence names, in any position ("signed the treaty", "under Article 4"). */
+  private readonly documentsNamed = new Map<number, Referent | null>();
+
+  /** The last document a sentence names, in any position ("signed the treaty", "under Article 4"); memoized per unit. */
   private documentNamedIn(i: number): Referent | null {
+    if (!this.documentsNamed.has(i)) this.documentsNamed.set(i, this.findDocumentNamedIn(i));
+    return this.documentsNamed.get(i)!;
+  }
+
+  private findDocumentNamedIn(i: number): Referent | null {
     const { tokens } = this.mentions.units[i];
     for (let k = tokens.length - 1; k >= 0; k--) {
       const t = tokens[k];
@@ -781,9 +792,10 @@ class Discourse {
   announcedDocument(i: number, block: number): Referent | null {
     const unit = this.mentions.units[i];
     if (!unit || block - unit.block > 1) return null;
-    const words = unit.tokens.filter((t) => t.kind !== 'punct' || t.text === ':');
-    const last = words[words.length - 1];
-    const announces = last?.text === ':' || (words[words.length - 2]?.lower === 'as' && last?.lower === 'follows');
+    const { tokens } = unit;
+    let end = tokens.length - 1;
+    while (end >= 0 && tokens[end].kind === 'punct' && tokens[end].text !== ':') end--;
+    const announces = tokens[end]?.text === ':' || (tokens[end - 1]?.lower === 'as' && tokens[end]?.lower === 'follows');
     return announces ? this.documentNamedIn(i) : null;
   }
 
@@ -796,7 +808,7 @@ class Discourse {
     return phrase?.type === 'document' ? phrase : null;
   }
 
-  private readonly surnames = new Map<string, boolean>();
+  private secondNames: Set<string> | null = null;
 
   /**
    * "Critics say", "Residents said": a plural common noun capitalised at the start of a
@@ -804,11 +816,9 @@ class Discourse {
    */
   private isCommonPlural(name: string): boolean {
     if (/\s/.test(name) || lexiconTag(name) !== 'Plural') return false;
-    if (!this.surnames.has(name)) {
-      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      this.surnames.set(name, new RegExp(`\\p{Lu}[\\p{L}.]*\\s+${escaped}(?!\\p{L})`, 'u').test(this.text));
-    }
-    return !this.surnames.get(name);
+    // every capitalised word written right after another one, collected in one pass
+    this.secondNames ??= new Set([...this.text.matchAll(/\p{Lu}[\p{L}.]*[ \t]+(\p{Lu}\p{L}*)/gu)].map((m) => m[1]));
+    return !this.secondNames.has(name);
   }
 
   /** "the statement", "the communiqué": what a body issued, not a body itself (a "joint statement" is a document). */
@@ -838,23 +848,34 @@ class Discourse {
     for (let i = unitIndex; i >= 0 && unitIndex - i <= 5; i--) {
       const unit = this.mentions.units[i];
       if (block - unit.block > 2) break;
-      const tokens = i === unitIndex ? unit.tokens.filter((t) => t.end <= offset) : unit.tokens;
-      const noun = tokens.findIndex((_, k) => this.introducesStatement(tokens, k));
-      if (noun < 0) continue;
-      const issuer = this.issuerIn(tokens, noun);
+      const statement = this.statementIssuedIn(i);
+      if (!statement || (i === unitIndex && statement.noun.end > offset)) continue;
+      const { issuer } = statement;
       const resolved = issuer && isSpeakerLike(issuer) ? this.resolve(issuer, i, issuer.start) : null;
       if (resolved) return resolved;
     }
     return null;
   }
 
+  private readonly statements = new Map<number, { noun: Token; issuer: Referent | null } | null>();
+
+  /** The first statement a unit introduces ("in a statement") and who it says issued it; memoized per unit. */
+  private statementIssuedIn(i: number): { noun: Token; issuer: Referent | null } | null {
+    if (!this.statements.has(i)) {
+      const { tokens } = this.mentions.units[i];
+      const noun = tokens.findIndex((_, k) => this.introducesStatement(tokens, k));
+      this.statements.set(i, noun < 0 ? null : { noun: tokens[noun], issuer: this.issuerIn(tokens, noun) });
+    }
+    return this.statements.get(i)!;
+  }
+
   /** "the statement, issued by the ministry,", "the report by the IMF": the agent right after the statement noun. */
   private issuerAfter(r: Referent, unitIndex: number): Resolved | null {
     const { tokens } = this.mentions.units[unitIndex];
-    let k = tokens.findIndex((t) => t.start >= r.end);
+    let k = tokenIndexFrom(tokens, r.end);
     if (tokens[k]?.text === ',') k++;
     if (PARTICIPLE.test(tokens[k]?.lower ?? '')) k++;
-    if (k < 0 || !/^(by|from)$/.test(tokens[k]?.lower ?? '')) return null;
+    if (!/^(by|from)$/.test(tokens[k]?.lower ?? '')) return null;
     const issuer = phraseStartingAt(tokens, k + 1, this.rules, this.text)?.referent;
     return issuer && isSpeakerLike(issuer) ? this.resolve(issuer, unitIndex, issuer.start) : null;
   }

@@ -81,7 +81,15 @@ function buildUnits(text: string, sentences: Sentence[], quotes: QuoteSpan[]): U
     if (crossing) last.span = { start: last.span.start, end: s.span.end };
     else merged.push({ span: { ...s.span }, block: s.block });
   }
-  return merged.map((u) => ({ ...u, tokens: tokenize(text, u.span, bounds) }));
+  // each unit is given only the quotes that reach into it (units and quotes are both in text order):
+  // handing every unit all the quotes made an article of many short quoted sentences quadratic
+  let first = 0;
+  return merged.map((u) => {
+    while (first < bounds.length && bounds[first].end <= u.span.start) first++;
+    let last = first;
+    while (last < bounds.length && bounds[last].open < u.span.end) last++;
+    return { ...u, tokens: tokenize(text, u.span, bounds.slice(first, last)) };
+  });
 }
 
 /** The outlets a sources line lists: every capitalised part between commas and semicolons that is not a date. */

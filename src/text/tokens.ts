@@ -49,6 +49,18 @@ export function tokenize(text: string, span: Span, quotes: { open: number; end: 
   return tokens;
 }
 
+/** Index of the first token starting at or after `offset` (tokens.length if none): a binary search. */
+export function tokenIndexFrom(tokens: Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** "Russia’s" -> "Russia"; "Parties'" -> "Parties". */
 export function stripPossessive(word: string): string {
   return word.replace(/[’']s?$/u, '');
