@@ -340,8 +340,12 @@ function personCountry(name: string, mentions: Mentions, rules: RuleSet): string
   return null;
 }
 
-/** Index of a treaty verb shortly before the noun phrase ("signed the", "voted to ratify a"). */
+/**
+ * Index of a treaty verb shortly before the noun phrase ("signed the", "voted to ratify a"),
+ * or of a possession verb right before its determiner ("Canberra has its own treaty with …").
+ */
 function treatyVerbBefore(tokens: Token[], start: number, rules: RuleSet): number {
+  for (let j = start - 1; j >= start - 2 && j > 0; j--) if (/^(?:has|have|had)$/.test(tokens[j].lower) && DETERMINERS.has(tokens[j + 1].lower)) return j;
   for (let j = start - 1; j >= 0 && start - j <= 5; j--) {
     const t = tokens[j];
     if (t.kind !== 'word') return -1;
@@ -391,7 +395,9 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
   for (const m of found) {
     let target = m.properName ? treaties.find((t) => t.mentions.some((o) => o.properName && sameName(o.name, m.name))) : undefined;
     target ??= m.parties.length ? treaties.find((t) => t.parties.length && sameOrNarrower(t.parties, m.parties, m.definite)) : undefined;
-    if (!target && m.definite && current && !m.properName) target = current;
+    // "the treaty", "this agreement": the treaty in focus, unless it names other parties ("its own treaty with Y")
+    const consistent = current && (!m.parties.length || !current.parties.length || sameOrNarrower(current.parties, m.parties, true));
+    if (!target && m.definite && current && !m.properName && consistent) target = current;
     const renamed = m.properName && current?.mentions.some((o) => o.properName && !sameName(o.name, m.name));
     if (!target && m.definite && current && m.parties.length && !current.parties.length && !renamed) target = current;
     // "Mali, Burkina Faso and Niger signed a defence pact on Saturday. The Liptako-Gourma Charter …":
