@@ -236,7 +236,13 @@ function isPersonName(name: string, rules: RuleSet): boolean {
   const last = words[words.length - 1];
   if (rules.names.surnameEnding.test(last) && lexiconTag(last.toLowerCase()) === null) return true;
   // "Acquired Immune Deficiency Syndrome", "the Queen Mother", "U.S. Bases": ordinary words in capitals
-  if (words.some((w) => COMMON_WORD_TAGS.has(lexiconTag(w.toLowerCase()) ?? ''))) return false;
+  const tags = words.map((w) => lexiconTag(w.toLowerCase()));
+  if (tags.some((tag) => COMMON_WORD_TAGS.has(tag ?? ''))) return false;
+  if (tags.some((tag) => tag === 'LastName' || tag === 'Person')) return true;
+  if (tags.some((tag) => NOT_A_NAME.has(tag ?? ''))) return false;
+  // words the lexicon does not know at all are a name's ("Tofig Zulfugarov", "Sayeeda Warsi"); the
+  // tagger (memoized) only reads runs that mix known ordinary words with unknown ones
+  if (tags.every((tag) => tag === null)) return true;
   return taggedAsPerson(name);
 }
 
