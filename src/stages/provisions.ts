@@ -2,7 +2,7 @@ import type { RuleSet } from '../rules/types.js';
 import type { Block, Condition, DocumentStructure, Modality, QuoteKind, QuoteSpan, Span } from '../types.js';
 import type { Mentions, Unit } from './mentions.js';
 import type { Treaty, TreatyAnalysis } from './treaties.js';
-import { readClause, splitClauses, trimClause, typeClause, withoutQuoteMarks } from './clauses.js';
+import { modalityOf, readClause, splitClauses, trimClause, typeClause, withoutQuoteMarks } from './clauses.js';
 import { splitSpan } from './sentences.js';
 
 /**
@@ -212,11 +212,12 @@ function typed(text: string, raw: Span, e: Evidence, rules: RuleSet): FoundProvi
   const span = trimClause(text, raw);
   if (span.end <= span.start) return [];
   const clause = e.masked ? e.masked.slice(span.start - raw.start, span.end - raw.start) : text.slice(span.start, span.end);
+  // a sentence that does not name the treaty counts only if it says what a party will, shall, may … do
+  if (e.requireModal && !modalityOf(withoutQuoteMarks(clause), rules) && !IN_CHARGE.test(clause)) return [];
   const out: FoundProvision[] = [];
   for (const match of typeClause(clause, rules)) {
     const reading = readClause(clause, match, rules);
     if (reading.speculative) continue;
-    if (e.requireModal && !reading.modality && !/\b(?:is|are) in (?:charge|command)\b/i.test(clause)) continue;
     // away from the treaty's mention, what one leader says a party will do is their intent, not
     // treaty content; what the signatories say together (a joint statement) is
     if (e.requireModal && reportsSpeech(withoutQuoteMarks(clause).slice(0, match.firstCue), rules)) continue;
@@ -238,6 +239,9 @@ function typed(text: string, raw: Span, e: Evidence, rules: RuleSet): FoundProvi
   }
   return out;
 }
+
+/** "The commander of the base is in charge of the joint force": a present-tense arrangement. */
+const IN_CHARGE = /\b(?:is|are) in (?:charge|command)\b/i;
 
 function reportsSpeech(text: string, rules: RuleSet): boolean {
   if (/\bjoint (?:statement|declaration|communiqu)|\b\p{Lu}\p{L}+ and \p{Lu}\p{L}+ \p{Ll}+/u.test(text)) return false;

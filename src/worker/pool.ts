@@ -48,7 +48,7 @@ interface Thread {
  * article that needs more heap than this is retried on the main thread (see `lose`), whose
  * heap has the process's full ceiling, so no article fails for it.
  */
-const THREAD_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
+const THREAD_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 /**
  * A pool of worker threads, each loading the rules once. Threads start on demand (a batch of
