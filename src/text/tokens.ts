@@ -31,7 +31,7 @@ export function tokenize(text: string, span: Span, quotes: { open: number; end: 
       continue;
     }
     const c = text[i];
-    if (/\s/.test(c)) {
+    if (isSpace(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -39,7 +39,7 @@ export function tokenize(text: string, span: Span, quotes: { open: number; end: 
     const m = WORD.exec(text);
     if (m && m.index === i && i + m[0].length <= span.end) {
       const word = m[0];
-      tokens.push({ text: word, lower: word.toLowerCase(), start: i, end: i + word.length, kind: 'word', cap: /^\p{Lu}/u.test(word) });
+      tokens.push({ text: word, lower: word.toLowerCase(), start: i, end: i + word.length, kind: 'word', cap: startsUpper(word) });
       i += word.length;
       continue;
     }
@@ -47,6 +47,20 @@ export function tokenize(text: string, span: Span, quotes: { open: number; end: 
     i++;
   }
   return tokens;
+}
+
+/** White space as \s has it, tested by code (the tokenizer's hot loop). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether a word starts with an upper-case letter (ASCII by code, the rest as \p{Lu}). */
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** Index of the first token starting at or after `offset` (tokens.length if none): a binary search. */
