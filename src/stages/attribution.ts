@@ -548,6 +548,21 @@ const COPULAS = new Set(['was', 'is', 'were', 'are', 'sounded', 'seemed', 'appea
 /** Determiners of a statement being introduced ("in a statement", "its statement"), not referred back to ("the statement"). */
 const ISSUED = new Set(['a', 'an', 'its', 'their', 'his', 'her']);
 
+/** How many organization mentions back "the ministry" may look for the ministry it stands for. */
+const ORGANIZATION_LOOKBACK = 400;
+
+/** Index of the first referent starting at or after `offset` (referents in text order). */
+function lowerBound(referents: Referent[], offset: number): number {
+  let low = 0;
+  let high = referents.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (referents[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Titles that name an anonymous source; "the official said" is not resolved to the last person named. */
 const ANONYMOUS = new Set(['official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'analyst', 'analysts', 'expert', 'experts', 'observer', 'observers', 'commentator', 'commentators']);
 const CLAUSE_OPENERS = new Set(['in', 'on', 'at', 'by', 'with', 'from', 'during', 'after', 'before', 'since', 'although', 'though', 'because', 'while', 'when', 'as', 'if', 'even', 'like', 'unlike', 'despite', 'amid', 'under', 'over', 'following', 'given', 'for', 'through', 'throughout', 'within', 'without', 'upon', 'once', 'until', 'whereas', 'having', 'according']);
@@ -574,7 +589,9 @@ class Discourse {
   /** Remembers the speaker of a quote so later pronouns and "previous sentence" can find it. */
   record(unitIndex: number, speaker: Speaker | null, type: SpeakerType | null): void {
     if (!speaker || !type || this.speakers.has(unitIndex)) return;
-    this.speakers.set(unitIndex, { type, name: speaker.name, role: speaker.role, mention: speaker.mention, start: 0, end: 0 });
+    const referent: Referent = { type, name: speaker.name, role: speaker.role, mention: speaker.mention, start: 0, end: 0 };
+    this.speakers.set(unitIndex, referent);
+    if (type === 'organization') this.organizationSpeakers.push({ ...referent, start: this.mentions.units[unitIndex].span.start });
   }
 
   unit(i: number): Unit | undefined {
@@ -911,11 +928,24 @@ class Discourse {
   /** "the Ministry" -> "Russia’s Defense Ministry" when the article named it in full before. */
   private fullOrganization(name: string): string {
     const lower = name.toLowerCase();
+    const known = this.fullOrganizations.get(lower);
+    if (known !== undefined) return known;
     let best = name;
-    for (const r of this.mentions.all) {
-      if (r.type === 'organization' && r.name.toLowerCase().endsWith(lower) && r.name.length > best.length) best = r.mention;
+    for (const r of this.organizations()) {
+      if (r.name.toLowerCase().endsWith(lower) && r.name.length > best.length) best = r.mention;
     }
+    this.fullOrganizations.set(lower, best);
     return best;
+  }
+
+  private readonly fullOrganizations = new Map<string, string>();
+  /** organizations that spoke, in text order, at the start of the unit they spoke in */
+  private readonly organizationSpeakers: Referent[] = [];
+  private organizationMentions: Referent[] | undefined;
+
+  private organizations(): Referent[] {
+    this.organizationMentions ??= this.mentions.all.filter((r) => r.type === 'organization');
+    return this.organizationMentions;
   }
 
   /**
@@ -983,10 +1013,17 @@ class Discourse {
     const head = phrase.toLowerCase().split(/\s+/).pop()!;
     const outlet = this.rules.speakers.outletNouns.has(head);
     const fits = (r: Referent) => r.type === 'organization' && (outlet ? this.isOutlet(r) : r.mention.toLowerCase().split(/\s+/).pop() === head);
-    // organizations named in the text, and those that spoke ("the newspaper Golos wrote …")
-    const spoke = [...this.speakers].map(([unit, r]) => ({ ...r, start: this.mentions.units[unit].span.start }));
-    const candidates = [...this.mentions.all, ...spoke].filter((r) => r.start < offset && fits(r));
-    return candidates.reduce<Referent | null>((last, r) => (!last || r.start >= last.start ? r : last), null)?.name ?? null;
+    // organizations named in the text, and those that spoke ("the newspaper Golos wrote …"),
+    // looked for among the last few hundred before the phrase (a bound that keeps long texts linear)
+    const lastFitting = (referents: Referent[]) => {
+      const from = lowerBound(referents, offset) - 1;
+      for (let i = from; i >= 0 && from - i < ORGANIZATION_LOOKBACK; i--) if (fits(referents[i])) return referents[i];
+      return null;
+    };
+    const named = lastFitting(this.organizations());
+    const spoke = lastFitting(this.organizationSpeakers);
+    const last = !spoke || (named && named.start > spoke.start) ? named : spoke;
+    return last?.name ?? null;
   }
 
   private isOutlet(r: Referent): boolean {
