@@ -136,17 +136,23 @@ function treatyContextUnits(text: string, mentions: Mentions, treaties: Treaty[]
   return units;
 }
 
+/** What may follow a quote's text to the end of its clause: its closing mark and punctuation. */
+const ONLY_CLOSING = /^[\s”’"»›.,;:!?…]*$/;
+
 /**
  * (a) clauses of a document quote. A quote of one sentence is read with the clause around it
- * ("if a threat arises, the sides “shall hold consultations”": the condition is in the frame);
- * a longer one sentence by sentence.
+ * ("if a threat arises, the sides “shall hold consultations”": the condition is in the frame),
+ * unless the quote is the whole clause (then its marks are left out); a longer one sentence by
+ * sentence.
  */
 function quotedProvisions(text: string, unit: Unit, q: QuoteInfo & { index: number }, treaty: number | null, rules: RuleSet): FoundProvision[] {
   const sentences = splitSpan(text, q.quote.span, rules);
   const spans =
     sentences.length > 1
       ? sentences.flatMap((s) => splitClauses(text, s))
-      : splitClauses(text, unit.span).filter((c) => c.start <= q.quote.open && c.end >= q.quote.span.end);
+      : splitClauses(text, unit.span)
+          .filter((c) => c.start <= q.quote.open && c.end >= q.quote.span.end)
+          .map((c) => (c.start === q.quote.open && ONLY_CLOSING.test(text.slice(q.quote.span.end, c.end)) ? trimClause(text, q.quote.span) : c));
   return spans.flatMap((span) => typed(text, span, { evidence: 'quoted', quote: q.index, treaty, confidence: 0.9, requireModal: false }, rules));
 }
 
