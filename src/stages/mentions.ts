@@ -232,7 +232,7 @@ function isPersonName(name: string, rules: RuleSet): boolean {
   if (!asTokens.every((t) => isNameWord(t, rules))) return false;
   if (words.some((w) => rules.kinds.titleHeads.has(w) || rules.organizations.heads.has(w.toLowerCase()))) return false;
   const first = lexiconTag(words[0].toLowerCase());
-  if (first === 'MaleName' || first === 'FemaleName' || first === 'FirstName') return true;
+  if (FIRST_NAME_TAGS.has(first ?? '')) return true;
   const last = words[words.length - 1];
   if (rules.names.surnameEnding.test(last) && lexiconTag(last.toLowerCase()) === null) return true;
   // "Acquired Immune Deficiency Syndrome", "the Queen Mother", "U.S. Bases": ordinary words in capitals
@@ -243,8 +243,18 @@ function isPersonName(name: string, rules: RuleSet): boolean {
   // words the lexicon does not know at all are a name's ("Tofig Zulfugarov", "Sayeeda Warsi"); the
   // tagger (memoized) only reads runs that mix known ordinary words with unknown ones
   if (tags.every((tag) => tag === null)) return true;
+  // what the tagger would say of these in isolation, decided without it: one known noun is a
+  // possible surname ("Bush", "Rice"), one number or function word is not ("Five", "Neither");
+  // an unknown word before a first name is a given name ("Zarina Fletcher")
+  if (words.length === 1 && NOUN_TAGS.has(tags[0]!)) return true;
+  if (words.length === 1 && FUNCTION_WORD_TAGS.has(tags[0]!)) return false;
+  if (FIRST_NAME_TAGS.has(tags[tags.length - 1] ?? '') && tags.slice(0, -1).every((tag) => tag === null)) return true;
   return taggedAsPerson(name);
 }
+
+const NOUN_TAGS = new Set(['Singular', 'Uncountable', 'Noun', 'ProperNoun']);
+const FIRST_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
+const FUNCTION_WORD_TAGS = new Set(['TextValue', 'Value', 'Multiple', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Possessive', 'Reflexive', 'QuestionWord', 'Negative', 'Condition', 'Adverb']);
 
 /** "Mr Brown", "Dr. Lind": a courtesy title makes any surname a person's. */
 const COURTESY_TITLE = /^(?:mr|mrs|ms|miss|dr|prof)\.?\s/i;
