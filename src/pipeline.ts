@@ -22,8 +22,8 @@ export interface ExtractOptions {
 
 /**
  * The whole pipeline on one article: decode -> document -> sentences -> quotes -> mentions ->
- * attribution -> entities, then offsets converted to code points for the record. Takes raw
- * bytes (decoded here) or an already decoded string.
+ * attribution -> treaties -> provisions -> entities, then the record, with offsets converted
+ * to code points. Takes raw bytes (decoded here) or an already decoded string.
  */
 export function extract(input: string | Uint8Array, options: ExtractOptions = {}): ArticleRecord {
   const rules = options.rules ?? loadRules();
