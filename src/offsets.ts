@@ -18,3 +18,15 @@ export function codePointMapper(text: string): (utf16: number) => number {
 function isHigh(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
+
+/** Index of the first item starting at or after `offset` (`items.length` if none), items in text order: a binary search. */
+export function firstStartingFrom(items: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

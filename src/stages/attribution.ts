@@ -1,7 +1,8 @@
 import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
 import { analyzePhrase, DETERMINERS, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
-import { isPossessive, tokenIndexFrom, tokenize, type Token } from '../text/tokens.js';
+import { isPossessive, tokenize, type Token } from '../text/tokens.js';
+import { firstStartingFrom } from '../offsets.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
 import { lexiconTag } from '../nlp/compromise.js';
 import { surnameKey, type Mentions, type Unit } from './mentions.js';
@@ -551,17 +552,6 @@ const ISSUED = new Set(['a', 'an', 'its', 'their', 'his', 'her']);
 /** How many organization mentions back "the ministry" may look for the ministry it stands for. */
 const ORGANIZATION_LOOKBACK = 400;
 
-/** Index of the first referent starting at or after `offset` (referents in text order). */
-function lowerBound(referents: Referent[], offset: number): number {
-  let low = 0;
-  let high = referents.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (referents[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** Titles that name an anonymous source; "the official said" is not resolved to the last person named. */
 const ANONYMOUS = new Set(['official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'analyst', 'analysts', 'expert', 'experts', 'observer', 'observers', 'commentator', 'commentators']);
@@ -772,7 +762,7 @@ class Discourse {
   /** A document named between `offset` and the next quote of the sentence ("It said the pact was “…”"), within a clause's length. */
   private namesDocumentAfter(unitIndex: number, offset: number): boolean {
     const { tokens } = this.mentions.units[unitIndex];
-    const from = tokenIndexFrom(tokens, offset + 1);
+    const from = firstStartingFrom(tokens, offset + 1);
     for (let k = from; k < tokens.length && k - from < CLAUSE_TOKENS; k++) {
       const t = tokens[k];
       if (t.kind === 'quote') return false;
@@ -889,7 +879,7 @@ class Discourse {
   /** "the statement, issued by the ministry,", "the report by the IMF": the agent right after the statement noun. */
   private issuerAfter(r: Referent, unitIndex: number): Resolved | null {
     const { tokens } = this.mentions.units[unitIndex];
-    let k = tokenIndexFrom(tokens, r.end);
+    let k = firstStartingFrom(tokens, r.end);
     if (tokens[k]?.text === ',') k++;
     if (PARTICIPLE.test(tokens[k]?.lower ?? '')) k++;
     if (!/^(by|from)$/.test(tokens[k]?.lower ?? '')) return null;
@@ -1016,7 +1006,7 @@ class Discourse {
     // organizations named in the text, and those that spoke ("the newspaper Golos wrote …"),
     // looked for among the last few hundred before the phrase (a bound that keeps long texts linear)
     const lastFitting = (referents: Referent[]) => {
-      const from = lowerBound(referents, offset) - 1;
+      const from = firstStartingFrom(referents, offset) - 1;
       for (let i = from; i >= 0 && from - i < ORGANIZATION_LOOKBACK; i--) if (fits(referents[i])) return referents[i];
       return null;
     };

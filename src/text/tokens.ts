@@ -63,17 +63,6 @@ function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** Index of the first token starting at or after `offset` (tokens.length if none): a binary search. */
-export function tokenIndexFrom(tokens: Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** "Russia’s" -> "Russia"; "Parties'" -> "Parties". */
 export function stripPossessive(word: string): string {
