@@ -484,7 +484,8 @@ function countriesIn(text: string, rules: RuleSet): string[] {
   return out;
 }
 
-function sameName(a: string, b: string): boolean {
+/** Two proper names of one treaty: the same, ignoring case and a leading article, or one the start of the other. */
+export function sameName(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/\s+/g, ' ');
   const x = norm(a);
   const y = norm(b);
