@@ -97,6 +97,32 @@ describe('a long treaty text is read in chunks of its articles', () => {
   }
 });
 
+describe('a record read in chunks keeps the invariants of any record', () => {
+  // articles only: with a treaty text among them the whole would be read as one treaty text
+  const all = listFixtures('articles').map((f) => readFileSync(f.input, 'utf8').replace(/^\uFEFF/, ''));
+  const text = all.join('\n\n');
+  const points = [...text];
+  for (const chunkChars of [700, 3000, 20000]) {
+    it(`all article fixtures as one text in chunks of ${chunkChars}: spans slice to texts, ids run on, links resolve`, () => {
+      const record = extract(text, { chunkChars });
+      const slice = (span: { start: number; end: number }) => points.slice(span.start, span.end).join('');
+      for (const q of record.quotes) expect(slice(q.span)).toBe(q.text);
+      for (const p of record.provisions) expect(slice(p.span)).toBe(p.text);
+      expect(record.quotes.map((q) => q.id)).toEqual(record.quotes.map((_, i) => `q${i + 1}`));
+      expect(record.provisions.map((p) => p.id)).toEqual(record.provisions.map((_, i) => `p${i + 1}`));
+      expect(record.treaties.map((t) => t.id)).toEqual(record.treaties.map((_, i) => `t${i + 1}`));
+      const quoteIds = new Set(record.quotes.map((q) => q.id));
+      const treatyIds = new Set(record.treaties.map((t) => t.id));
+      for (const p of record.provisions) {
+        if (p.quote !== null) expect(quoteIds.has(p.quote)).toBe(true);
+        if (p.treaty !== null) expect(treatyIds.has(p.treaty)).toBe(true);
+      }
+      expect(record.provisions.filter((p) => p.treaty !== null).length).toBeGreaterThan(0);
+      expect(record.quotes.filter((q) => q.speaker !== null).length).toBeGreaterThan(0);
+    });
+  }
+});
+
 describe('chunkDocument', () => {
   const paragraphs = ['“One,” he said.', 'A paragraph of forty characters or so.', 'x'.repeat(120), '“Two,” she said.', 'Last.'];
   const text = paragraphs.join('\n\n');
