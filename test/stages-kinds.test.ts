@@ -20,6 +20,12 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 
+  it('a treaty named by a title with “and” in it is a document, not a group of speakers', () => {
+    expect(kinds('Article 2 of the Treaty of Amity and Mutual Support says each party “shall defend the other against attack.”')).toEqual([
+      { text: 'shall defend the other against attack.', kind: 'document', speaker: null },
+    ]);
+  });
+
   it('“it” going on with the document of the sentence before', () => {
     expect(kinds('The charter was signed in May. “Each member will aid the others,” the charter reads. It adds that aid may include “the dispatch of troops.”')).toEqual([
       { text: 'Each member will aid the others,', kind: 'document', speaker: null },

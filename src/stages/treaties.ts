@@ -168,12 +168,17 @@ function readComplement(tokens: Token[], k: number): Token[] {
   const out: Token[] = [first];
   // a capitalised title runs on through commas: "Treaty of Friendship, Neutrality and Economic Co-operation"
   const titled = !!tokens[k + 2]?.cap;
+  // "the Mutual Defense Treaty to help defend …": a titled head takes only a titled complement
+  if (!titled && tokens[k].cap) return [];
   for (let j = k + 2; j < tokens.length && j - k <= (titled ? 18 : 10); j++) {
     const t = tokens[j];
     if (titled && t.text === ',' && tokens[j + 1]?.cap && tokens[j + 1]?.lower !== 'between') continue;
     if (t.kind !== 'word' || /^(which|that|who|and|but|with|between|in|signed|was|were|is|are)$/.test(t.lower) && !(t.lower === 'and' && tokens[j + 1]?.cap)) break;
+    // a title's lower-case words are its joints ("of", "on the"): "Treaty on X during a visit" ends at X
+    if (titled && !t.cap && !MINOR_WORDS.has(t.lower)) break;
     out.push(t);
   }
+  while (out.length > 1 && !out[out.length - 1].cap && MINOR_WORDS.has(out[out.length - 1].lower)) out.pop();
   return out.length > 1 ? out : [];
 }
 

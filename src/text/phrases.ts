@@ -349,6 +349,11 @@ function analyzeWords(words: Token[], rules: RuleSet, text: string, appositive: 
   if (rules.speakers.pluralAnaphors.has(lowerMention) || rules.speakers.pluralAnaphors.has(`the ${lowerMention}`)) {
     return { type: 'plural', name: mention, role: null, mention, ...span };
   }
+  const titleHead = words.findIndex((w) => w.cap && rules.kinds.titleHeads.has(w.text) && w.text !== 'On');
+  // "Treaty of Friendship, Cooperation and Mutual Assistance": a document named by its head and what follows "of"
+  if (titleHead === 0 || (titleHead > 0 && words[titleHead + 1]?.lower === 'of')) {
+    return { type: 'document', name: mention, role: null, mention, ...span };
+  }
   const conjuncts = splitCoordination(words);
   if (conjuncts.length > 1 && conjuncts.every((c) => c.length && c[0].cap)) {
     // "Presidents Ion Sandu and Pavel Rusu": the shared title is the group's role, not its name
@@ -361,7 +366,7 @@ function analyzeWords(words: Token[], rules: RuleSet, text: string, appositive: 
   if (knownPlace) {
     return { type: knownPlace === 'organization' ? 'organization' : 'place', name: stripPossessive(mention), role: null, mention, ...span };
   }
-  const titled = words.some((w) => w.cap && rules.kinds.titleHeads.has(w.text) && w.text !== 'On');
+  const titled = titleHead >= 0;
   const numbered = words.length >= 2 && isNumbered(words, words.length - 1, rules);
   if ((rules.kinds.documentNouns.has(lastBare) && !last.cap) || titled || numbered) {
     return { type: 'document', name: mention, role: null, mention, ...span };

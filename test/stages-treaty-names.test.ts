@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../src/rules/load.js';
+import { extract } from '../src/pipeline.js';
+
+const rules = loadRules();
+const names = (text: string) => extract(text, { rules }).treaties.map((t) => t.name);
+
+describe('a treaty’s name ends where its title does', () => {
+  it('a capitalised name takes no lower-case purpose clause after it', () => {
+    expect(names('Norway is bound under the 1949 Mutual Defense Treaty to help defend Denmark if its forces come under attack.')).toEqual(['1949 Mutual Defense Treaty']);
+  });
+
+  it('a title with “of”, “on” and “and” runs on, but stops at a lower-case word that is not a joint', () => {
+    expect(names('Chile and Peru signed the Treaty on Friendship and Strategic Partnership during a visit to Lima.')).toEqual(['Treaty on Friendship and Strategic Partnership']);
+  });
+
+  it('a lower-case purpose complement stays part of a common-noun name', () => {
+    expect(names('Chile and Peru signed an agreement on military cooperation in Lima.')).toEqual(['agreement on military cooperation']);
+  });
+});
