@@ -18,3 +18,18 @@ describe('a treaty’s name ends where its title does', () => {
     expect(names('Chile and Peru signed an agreement on military cooperation in Lima.')).toEqual(['agreement on military cooperation']);
   });
 });
+
+describe('a treaty’s parties', () => {
+  const parties = (text: string) => extract(text, { rules }).treaties.map((t) => [t.name, t.parties]);
+
+  it('a comma list without “and” is no list of parties: Bolivia is not one', () => {
+    expect(parties('Chile ratifies defence pact with Peru, Bolivia protests')).toEqual([['defence pact', ['Peru', 'Chile']]]);
+  });
+
+  it('a treaty of the past named beside the new one keeps its own parties', () => {
+    expect(parties('Chile and Peru signed the agreement on Monday. It is their first since the ANDES treaty with Bolivia and Ecuador in 1950.')).toEqual([
+      ['agreement', ['Chile', 'Peru']],
+      ['ANDES treaty', ['Bolivia', 'Ecuador']],
+    ]);
+  });
+});

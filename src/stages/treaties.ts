@@ -274,7 +274,10 @@ function conjunctParties(text: string, tokens: Token[], from: number, mentions: 
     if (t.kind === 'word' && !t.cap && !/^(and|the|of|region|republic|breakaway|federation|kingdom|bin|ibn|al|el|de|da|van|von|der)$/.test(t.lower) && !PLACE_LIKE.test(t.lower)) break;
     end++;
   }
-  const phrase = tokens.slice(from, end);
+  let phrase = tokens.slice(from, end);
+  // a list ends with "and": without one, a comma ends the phrase ("a pact with France, Turkey cries foul")
+  const comma = phrase.findIndex((t) => t.text === ',');
+  if (comma >= 0 && !phrase.some((t) => t.lower === 'and')) phrase = phrase.slice(0, comma);
   for (const part of splitOn(phrase, (t) => t.lower === 'and' || t.text === ',')) {
     const party = lastPartyIn(text, part, mentions, rules);
     if (party) out.push(party);
@@ -404,7 +407,8 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
     const consistent = current && (!m.parties.length || !current.parties.length || sameOrNarrower(current.parties, m.parties, true));
     if (!target && m.definite && current && !m.properName && consistent) target = current;
     const renamed = m.properName && current?.mentions.some((o) => o.properName && !sameName(o.name, m.name));
-    if (!target && m.definite && current && m.parties.length && !current.parties.length && !renamed) target = current;
+    // "the agreement … the agreement between X and Y"; a proper name with its own parties ("the ANZUS treaty with X and Y") is another treaty
+    if (!target && m.definite && current && m.parties.length && !current.parties.length && !renamed && !m.properName) target = current;
     // "Mali, Burkina Faso and Niger signed a defence pact on Saturday. The Liptako-Gourma Charter …":
     // a treaty named right after one is introduced without a name is that treaty
     const justIntroduced = current && current.parties.length && !current.mentions.some((o) => o.properName) && m.unit - current.mentions[0].unit <= 2;
