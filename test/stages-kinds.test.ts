@@ -26,6 +26,12 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 
+  it('the parties’ quoted pledge is their treaty’s text, and a title’s words after its comma are no group of speakers', () => {
+    expect(kinds('In 1995 Chile and Peru signed their Treaty on Friendship, Cooperation and Mutual Aid in Lima. The two sides pledged “not to join any alliance directed against the other Party.”')).toEqual([
+      { text: 'not to join any alliance directed against the other Party.', kind: 'document', speaker: null },
+    ]);
+  });
+
   it('“it” going on with the document of the sentence before', () => {
     expect(kinds('The charter was signed in May. “Each member will aid the others,” the charter reads. It adds that aid may include “the dispatch of troops.”')).toEqual([
       { text: 'Each member will aid the others,', kind: 'document', speaker: null },

@@ -45,6 +45,9 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   const spoken = !!found && CUE_RULES.has(found.rule) && SPEAKERS.has(found.referent.type);
   if (!spoken && framedByDocument(tokens, e.at, rules)) return 'document';
   if (!spoken && followsDocumentName(tokens, e.at, rules)) return 'document';
+  // "The two sides pledged “not to join any bloc directed against the other Party”": the parties
+  // speak together through their treaty, so their quoted pledge is its text
+  if (found?.referent.type === 'plural' && rules.treaties.partySubjects.test(found.referent.mention)) return 'document';
   if (found && CUE_RULES.has(found.rule)) return 'speech';
   if (!found && inDocumentSentence(inner, tokens, e.at, rules)) return 'document';
   // "The charter says “…”. The three states also commit to fight “…”": the parties' obligations, in the text's words
