@@ -73,6 +73,10 @@ describe('term: names a text defines, labels in capitals', () => {
       { text: 'the Contracting States', kind: 'term', speaker: null },
     ]);
     expect(kinds('The Republic of Sudmark (hereinafter “Sudmark”) shall notify the depositary.')).toEqual([{ text: 'Sudmark', kind: 'term', speaker: null }]);
+    // the article may stand outside the marks
+    expect(kinds('The Kingdom of Norland and the Republic of Sudmark, hereinafter referred to as the “Parties”, have agreed as follows.')).toEqual([
+      { text: 'Parties', kind: 'term', speaker: null },
+    ]);
   });
 
   it('a short quote in capitals', () => {

@@ -91,8 +91,10 @@ function labelsFollowingName(inner: string, tokens: Token[], at: number, rules: 
 
 /** the so-called “base”, the word “may” */
 function followsTermMarker(tokens: Token[], at: number, rules: RuleSet): boolean {
+  // "referred to as the “Parties”": the marker may stand before an article
+  const end = /^(?:the|a|an)$/.test(tokens[at - 1]?.lower ?? '') ? at - 1 : at;
   const before = tokens
-    .slice(Math.max(0, at - 3), at)
+    .slice(Math.max(0, end - 3), end)
     .map((t) => t.lower || t.text)
     .join(' ');
   return rules.kinds.termMarkers.some((m) => before === m || before.endsWith(` ${m}`));
