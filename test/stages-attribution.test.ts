@@ -90,6 +90,11 @@ describe('attribution patterns', () => {
     });
   });
 
+  it('“States” in a country’s name is no reporting verb', () => {
+    expect(attribute('Foreign Minister Ana Ruiz said the pact was a relic the United States uses as “cover for pressure.”').map((q) => [q.speaker, q.cue])).toEqual([['Ana Ruiz', 'said']]);
+    expect(attribute('The United States says the deal is “dead.”').map((q) => [q.speaker, q.cue])).toEqual([['United States', 'says']]);
+  });
+
   it('a common word opening a sentence is no speaker', () => {
     expect(attribute('Less often noted is that the minister said it was “a trap.”')[0]).toEqual({ text: 'a trap.', kind: 'speech', speaker: null });
     expect(attribute('Much was made of the plan, which the minister called “a trap.”')[0]).toEqual({ text: 'a trap.', kind: 'speech', speaker: null });

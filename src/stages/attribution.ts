@@ -1,6 +1,6 @@
 import type { RuleSet, VerbForm } from '../rules/types.js';
 import type { Citation, QuoteKind, QuoteSpan, Speaker } from '../types.js';
-import { analyzePhrase, DETERMINERS, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, type Referent } from '../text/phrases.js';
+import { analyzePhrase, DETERMINERS, phraseEndingAt, phraseStartingAt, isNameWord, isPartNumber, endsKnownName, type Referent } from '../text/phrases.js';
 import { isPossessive, tokenize, type Token } from '../text/tokens.js';
 import { firstStartingFrom } from '../offsets.js';
 import { genderOf, pronounGender, type Gender } from '../text/gender.js';
@@ -439,7 +439,7 @@ function nextQuoteSpeaker(unit: Unit, unitIndex: number, at: number, discourse: 
 
 function verbAt(tokens: Token[], i: number, rules: RuleSet): VerbForm | null {
   const t = tokens[i];
-  if (!t || t.kind !== 'word') return null;
+  if (!t || t.kind !== 'word' || endsKnownName(tokens[i - 1], t, rules)) return null;
   return rules.verbs.get(t.lower) ?? null;
 }
 

@@ -61,10 +61,10 @@ function isNationality(lower: string, rules: RuleSet): boolean {
  * document nouns ("the treaty states"), name particles, hyphenated modifiers, and a short
  * scare-quoted title right before a name (South Ossetian “president” Leonid Tibilov).
  */
-function isPhraseWord(t: Token, rules: RuleSet, next?: Token): boolean {
+function isPhraseWord(t: Token, rules: RuleSet, next?: Token, prev?: Token): boolean {
   if (t.kind === 'quote') return t.text.length <= 30 && !/[,.!?…]\W?$/u.test(t.text) && !!next?.cap;
   if (t.kind !== 'word') return false;
-  if (t.cap) return !rules.verbs.has(t.lower) || isRoleWord(t.lower, rules);
+  if (t.cap) return !rules.verbs.has(t.lower) || isRoleWord(t.lower, rules) || endsKnownName(prev, t, rules);
   const bare = stripPossessive(t.lower);
   return (
     isRoleWord(bare, rules) ||
@@ -73,6 +73,11 @@ function isPhraseWord(t: Token, rules: RuleSet, next?: Token): boolean {
     NAME_PARTICLES.has(t.lower) ||
     (/^\p{Ll}+-\p{L}+$/u.test(t.text) && !rules.verbs.has(t.lower))
   );
+}
+
+/** "United States", "Gulf States": a capitalised word that is a verb elsewhere ("states") ends a known two-word name. */
+export function endsKnownName(prev: Token | undefined, t: Token, rules: RuleSet): boolean {
+  return !!prev?.cap && t.cap && rules.places.kind.has(`${prev.lower} ${t.lower}`);
 }
 
 /** "the companies", "both sides": a plural phrase of up to three words ending at `last`. */
@@ -120,7 +125,7 @@ export function phraseEndingAt(tokens: Token[], last: number, rules: RuleSet, te
     const t = tokens[i];
     // "But Armenia’s foreign ministry said": a connective capitalised by its position is no part of a name
     if (isOpeningConnective(tokens, i, rules)) break;
-    if (isPhraseWord(t, rules, tokens[i + 1])) start = i;
+    if (isPhraseWord(t, rules, tokens[i + 1], tokens[i - 1])) start = i;
     else if (t.lower === 'own' && i > 0 && isPossessive(tokens[i - 1].text)) start = i; // "Helsinki’s own ministry"
     else if (t.lower === 'and' && i > 0 && tokens[i - 1].cap && tokens[i + 1]?.cap) start = i;
     else if (t.text === ',' && isListComma(tokens, i, end, rules)) start = i;
@@ -223,7 +228,7 @@ export function nameAfterDescription(tokens: Token[], close: number, rules: Rule
  */
 function describedBy(tokens: Token[], last: number, rules: RuleSet): { start: number; end: number } | null {
   let first = last + 1;
-  for (let i = last; i >= 0 && last - i < MAX_PHRASE && isPhraseWord(tokens[i], rules, tokens[i + 1]); i--) first = i;
+  for (let i = last; i >= 0 && last - i < MAX_PHRASE && isPhraseWord(tokens[i], rules, tokens[i + 1], tokens[i - 1]); i--) first = i;
   // "the country's defence minister": a common noun's possessive is not part of the role; nor is "The"
   while (first <= last && (DETERMINERS.has(tokens[first].lower) || (!tokens[first].cap && /[’']s$/.test(tokens[first].text)))) first++;
   const words = tokens.slice(first, last + 1);
@@ -285,7 +290,7 @@ export function phraseStartingAt(tokens: Token[], first: number, rules: RuleSet,
   let end = i - 1;
   for (; i < tokens.length && i - first < MAX_PHRASE; i++) {
     const w = tokens[i];
-    if ((isPhraseWord(w, rules, tokens[i + 1]) && !(w.kind === 'quote' && i === first)) || (isNumbered(tokens, i, rules) && end === i - 1)) end = i;
+    if ((isPhraseWord(w, rules, tokens[i + 1], tokens[i - 1]) && !(w.kind === 'quote' && i === first)) || (isNumbered(tokens, i, rules) && end === i - 1)) end = i;
     else if ((w.lower === 'and' || w.lower === 'of') && tokens[i + 1]?.cap && end === i - 1) continue;
     else break;
   }
