@@ -131,6 +131,15 @@ describe('attribution patterns', () => {
     expect(attribute('Pavel Rusu told reporters the army was “not in a hurry.”')[0]).toMatchObject({ speaker: 'Pavel Rusu', addressee: 'reporters' });
   });
 
+  it('a quote of several paragraphs takes the speaker named where it closes', () => {
+    const text = 'Not everyone is convinced.\n\n“Parliament saw the treaty too late.\n\n“We were not asked.\n\n“I am against signing first,” Ruiz said.';
+    expect(attribute(text).map((q) => [q.text, q.speaker, q.rule])).toEqual([
+      ['Parliament saw the treaty too late.', 'Ruiz', 'continued-quote'],
+      ['We were not asked.', 'Ruiz', 'continued-quote'],
+      ['I am against signing first,', 'Ruiz', 'speaker-verb-after-quote'],
+    ]);
+  });
+
   it('a bare quote takes the speaker of the sentence before', () => {
     expect(attribute('“We will not be rushed,” said Pavel Rusu. “Nobody rushes an army.”')[1]).toEqual({
       text: 'Nobody rushes an army.',

@@ -43,7 +43,7 @@ export function attributeQuotes(
   const discourse = new Discourse(text, mentions, rules);
   // where the last document quote was: a fragment about the parties right after it goes on quoting the text
   let lastDocument: { unitIndex: number; block: number } | null = null;
-  return quotes.map((quote, qi) => {
+  const attributions = quotes.map((quote, qi): Attribution => {
     const unitIndex = unitAt(mentions.units, quote.open);
     const { unit, at } = quoteWindow(mentions.units[unitIndex], quote.open);
     const citation = citationFor(quote, quotes[qi + 1], citations);
@@ -66,6 +66,22 @@ export function attributeQuotes(
     discourse.record(unitIndex, attribution.speaker, spoken ? speaker.type : null);
     return attribution;
   });
+  return continuedQuoteSpeakers(quotes, attributions);
+}
+
+/**
+ * Newswire's quote of several paragraphs names its speaker once, usually where it finally
+ * closes (“Q1 ¶ “Q2,” X said.): a paragraph that runs on into the next quote paragraph
+ * and names nobody takes the speaker of the paragraphs after it, last to first.
+ */
+function continuedQuoteSpeakers(quotes: QuoteSpan[], attributions: Attribution[]): Attribution[] {
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const [here, next] = [attributions[i], attributions[i + 1]];
+    const runsOn = quotes[i].close === null && quotes[i + 1].block === quotes[i].block + 1;
+    if (!runsOn || here.speaker || here.kind !== 'speech' || next.kind !== 'speech' || !next.speaker) continue;
+    attributions[i] = { ...here, speaker: { ...next.speaker, rule: 'continued-quote' }, cue: next.cue, confidence: next.confidence * 0.9 };
+  }
+  return attributions;
 }
 
 /**
