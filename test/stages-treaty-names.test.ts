@@ -22,6 +22,11 @@ describe('a treaty’s name ends where its title does', () => {
 describe('a treaty’s parties', () => {
   const parties = (text: string) => extract(text, { rules }).treaties.map((t) => [t.name, t.parties]);
 
+  it('the members a group of signatories names are parties', () => {
+    expect(parties('The pact, signed in 1950 by Chile and most Andean republics, among them Peru, Bolivia and Ecuador, lapsed.')).toEqual([['pact', ['Chile', 'Peru', 'Bolivia', 'Ecuador']]]);
+    expect(parties('The pact was signed by twelve states, including Chile and Peru.')).toEqual([['pact', ['Chile', 'Peru']]]);
+  });
+
   it('a comma list without “and” is no list of parties: Bolivia is not one', () => {
     expect(parties('Chile ratifies defence pact with Peru, Bolivia protests')).toEqual([['defence pact', ['Peru', 'Chile']]]);
   });

@@ -246,6 +246,9 @@ function partiesOf(text: string, tokens: Token[], start: number, k: number, ment
       // "the Charter of the United Nations" is an organization's own document, not a treaty it is party to
       const ownDocument = t.lower === 'of' && found.length === 1 && rules.places.kind.get(found[0].toLowerCase()) === 'organization';
       if (!ownDocument) found.forEach(add);
+      // "signed by the US and most Latin American republics, among them Mexico and Brazil"
+      const named = namedMembersAfter(tokens, j + 1);
+      if (named >= 0) conjunctParties(text, tokens, named, mentions, rules).forEach(add);
       if (t.lower !== 'with' && t.lower !== 'by') break;
     }
   }
@@ -262,6 +265,17 @@ function partiesOf(text: string, tokens: Token[], start: number, k: number, ment
     unresolvedSignatories = subject.unresolved;
   }
   return { parties, unresolvedSignatories };
+}
+
+/** Where the members a group names start ("…, among them A and B", "…, including A"), within the clause; -1 if nowhere. */
+function namedMembersAfter(tokens: Token[], from: number): number {
+  for (let j = from; j < tokens.length && j - from <= 12; j++) {
+    const t = tokens[j];
+    if (t.kind === 'punct' && t.text !== ',') return -1;
+    if (t.lower === 'including' || (t.lower === 'such' && tokens[j + 1]?.lower === 'as')) return j + (t.lower === 'such' ? 2 : 1);
+    if (t.lower === 'among' && /^(?:them|whom)$/.test(tokens[j + 1]?.lower ?? '')) return j + 2;
+  }
+  return -1;
 }
 
 /** Parties in "A and B", "A, B and C" from token `from` to the end of the phrase. */
