@@ -22,6 +22,13 @@ describe('a treaty’s name ends where its title does', () => {
 describe('a treaty’s parties', () => {
   const parties = (text: string) => extract(text, { rules }).treaties.map((t) => [t.name, t.parties]);
 
+  it('a document cited in passing does not take the focus from the treaty the article is about', () => {
+    const text = 'Chile and Peru signed their Treaty of Amity in 1995. Its defence clause works in line with Article 51 of the United Nations Charter.\n\nThe treaty also provides for joint exercises.';
+    const record = extract(text, { rules });
+    const treatyOf = (id: string | null) => record.treaties.find((t) => t.id === id)?.name;
+    expect(record.provisions.map((p) => [p.type, treatyOf(p.treaty)])).toEqual([['joint_forces', 'Treaty of Amity']]);
+  });
+
   it('the members a group of signatories names are parties', () => {
     expect(parties('The pact, signed in 1950 by Chile and most Andean republics, among them Peru, Bolivia and Ecuador, lapsed.')).toEqual([['pact', ['Chile', 'Peru', 'Bolivia', 'Ecuador']]]);
     expect(parties('The pact was signed by twelve states, including Chile and Peru.')).toEqual([['pact', ['Chile', 'Peru']]]);

@@ -29,6 +29,8 @@ export interface TreatyMention {
   bare: boolean;
   /** named by a weak noun ("deal", "talks", "document") */
   weak: boolean;
+  /** cited as the authority for something ("in line with Article 51 of the UN Charter"), not a new topic */
+  cited: boolean;
 }
 
 export interface TreatyAnalysis {
@@ -90,6 +92,9 @@ function addPreambleParties(text: string, operativeStart: number, treaties: Trea
   }
 }
 
+/** What cites a document rather than talks about it: "Article 51 of the", "in accordance with the". */
+const CITING = /(?:\b(?:article|articles|chapter|section|paragraph|part)\s+[\w.]+\s+of|\bin (?:accordance|line|conformity|keeping) with|\bconsistent with|\bpursuant to)\s+(?:the\s+)?$/i;
+
 /** How many tokens before an indefinite treaty noun a speculation marker ("analysts expect …") may stand. */
 const SPECULATION_REACH = 60;
 
@@ -147,7 +152,8 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
   // (within SPECULATION_REACH tokens: a test from the unit's start made a run-on unit of many mentions quadratic)
   if (!definite && rules.treaties.speculation.test(text.slice(tokens[Math.max(0, k - SPECULATION_REACH)].start, tokens[k].start))) return null;
   const span = { start: nameTokens[0].start, end: nameTokens[nameTokens.length - 1].end };
-  return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false, bare, weak: strength === 'weak' };
+  const cited = CITING.test(text.slice(tokens[Math.max(0, start - 6)].start, tokens[start].start));
+  return { span, unit: u, noun: tokens[k].lower, name, properName, parties, definite, anchor, unresolvedSignatories, inTitle: false, bare, weak: strength === 'weak', cited };
 }
 
 /**
@@ -434,7 +440,8 @@ function groupMentions(text: string, found: TreatyMention[], mentions: Mentions,
     target.mentions.push(m);
     for (const p of m.parties) if (!target.parties.includes(p)) target.parties.push(p);
     if (m.anchor) target.anchors.add(m.anchor);
-    current = target;
+    // a document cited in passing does not take the focus from the treaty the article is about
+    if (!(m.cited && current && target.mentions.length === 1)) current = target;
   }
   for (const t of treaties) {
     const named = bestName(t.mentions);
