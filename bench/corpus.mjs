@@ -20,8 +20,13 @@ const FILES_PER_FOLDER = 500;
 const FIRST_NAMES = ['Anna', 'Boris', 'Carla', 'David', 'Elena', 'Farid', 'Gulnara', 'Hassan', 'Irina', 'James', 'Karim', 'Lena', 'Maria', 'Nikolai', 'Olga', 'Pavel', 'Rustam', 'Sofia', 'Timur', 'Viktor', 'Yulia', 'Zarina', 'Thomas', 'Helen', 'Peter', 'Laura', 'Ahmed', 'Sergei', 'Nadia', 'Omar'];
 const SURNAME_STEMS = ['Abdul', 'Bek', 'Dar', 'Kurban', 'Mirz', 'Nazar', 'Rahim', 'Sadyk', 'Tash', 'Yusup', 'Alim', 'Bakir', 'Gafur', 'Ismail', 'Kasym', 'Latif', 'Mamed', 'Nurl', 'Orlov', 'Petr', 'Sokol', 'Volk', 'Zhukov', 'Hart', 'Linden', 'Marsh', 'Fletch', 'Brook'];
 const SURNAME_ENDINGS = ['ov', 'ev', 'enko', 'yan', 'ski', 'aev', 'ova', 'er', 'man', 'ley'];
-/** Words that make an article "treaty business": the plain corpus drops every sentence with one. */
+/**
+ * Words that make an article "treaty business": the plain corpus drops every sentence with one,
+ * or with any treaty noun the rules know ("deal", "document", "charter": the treaty stage's own
+ * prefilter), so that a plain article gives the treaty and provision stages nothing to do.
+ */
 const TREATY_WORDS = /\b(?:treat(?:y|ies)|agreements?|pacts?|allian(?:ce|ces)|accords?|defen[cs]e|military|troops|forces|bases?|security|obligations?|parties|signed|ratif\w*|protocols?|declarations?|memorandum|sanctions?)\b/i;
+const TREATY_NOUNS = loadRules().treaties.anyNoun;
 const QUOTE_MARKS = /["“”„«»‘’'‹›]/g;
 
 /** A small deterministic PRNG (mulberry32), so the same N always gives the same corpus. */
@@ -84,7 +89,7 @@ function shuffled(list, rand) {
 
 function plainParagraph(paragraph) {
   const sentences = paragraph.replace(QUOTE_MARKS, '').split(/(?<=[.!?])\s+/);
-  return sentences.filter((s) => !TREATY_WORDS.test(s)).join(' ');
+  return sentences.filter((s) => !TREATY_WORDS.test(s) && !TREATY_NOUNS.test(s)).join(' ');
 }
 
 /** One article: a headline and paragraphs drawn from several fixtures until about `size` bytes. */
@@ -112,7 +117,8 @@ export function makeArticle(sources, index, { kind = 'news', size = 5000 } = {})
 /** Writes `count` articles under `dir` (reusing it when it already holds exactly that corpus). */
 export function generateCorpus({ dir, count, kind = 'news', size = 5000 }) {
   const stamp = join(dir, '.corpus.json');
-  const wanted = JSON.stringify({ count, kind, size, fixtures: readdirSync(FIXTURES).sort() });
+  // version: bump when the generator changes, so an old corpus on disk is not reused
+  const wanted = JSON.stringify({ version: 2, count, kind, size, fixtures: readdirSync(FIXTURES).sort() });
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return dir;
   rmSync(dir, { recursive: true, force: true });
   const sources = loadSources();

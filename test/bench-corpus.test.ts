@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 // the bench is plain JavaScript over the built package (dist/), as `npm run bench` runs it
 import { loadSources, makeArticle } from '../bench/corpus.mjs';
 import { pairQuotes } from '../bench/baseline.mjs';
+import { extract } from '../src/pipeline.js';
 
 describe('bench corpus', () => {
   const sources = loadSources();
@@ -23,6 +24,13 @@ describe('bench corpus', () => {
       const text = makeArticle(sources, i, { kind: 'plain' });
       expect(text).not.toMatch(/["“”„«»‘’']/);
       expect(text).not.toMatch(/\b(?:treaty|agreement|alliance|pact|accord)\b/i);
+    }
+  });
+
+  it('makes plain articles that give the treaty and provision stages nothing to do', () => {
+    for (let i = 0; i < 50; i++) {
+      const record = extract(makeArticle(sources, i, { kind: 'plain' }));
+      expect([record.quotes.length, record.treaties.length, record.provisions.length]).toEqual([0, 0, 0]);
     }
   });
 });

@@ -29,6 +29,11 @@ function yamlFiles(dir: string): string[] {
 describe('built-in rules', () => {
   const files = yamlFiles(BUILTIN_RULES_DIR);
 
+  it('are compiled once per process: extract(text) without rules does not compile them per call', () => {
+    expect(loadRules()).toBe(loadRules());
+    expect(loadRules({ files: [] })).toBe(loadRules());
+  });
+
   it('every file validates, and holds only known sections', () => {
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {

@@ -72,7 +72,11 @@ function scanRange(text: string, block: Block, from: number, rules: RuleSet): { 
   const warnings: Diagnostic[] = [];
   const stack: OpenMark[] = [];
   const { end } = block.span;
+  const isMark = markTable(rules.marks);
   for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    // most characters are no quote mark: a table lookup by code, before the map lookup by string
+    if (code >= isMark.length || !isMark[code]) continue;
     const rule = rules.marks.get(text[i]);
     if (!rule) continue;
     const action = decide(text, i, rule, stack, rules, end);
@@ -95,6 +99,20 @@ function scanRange(text: string, block: Block, from: number, rules: RuleSet): { 
     else warnings.push({ code: 'deep-nesting', message: `quote nested more than ${MAX_NESTED_DEPTH} deep not listed`, offset: opener.offset });
   }
   return { quotes, warnings, stack };
+}
+
+const markTables = new WeakMap<Map<string, MarkRule>, Uint8Array>();
+
+/** 1 at the UTF-16 code of every quote mark the rules know (single code unit marks: all of them). */
+function markTable(marks: Map<string, MarkRule>): Uint8Array {
+  let table = markTables.get(marks);
+  if (!table) {
+    const codes = [...marks.keys()].map((mark) => mark.charCodeAt(0));
+    table = new Uint8Array(Math.max(0, ...codes) + 1);
+    for (const code of codes) table[code] = 1;
+    markTables.set(marks, table);
+  }
+  return table;
 }
 
 /**
