@@ -32,6 +32,15 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 
+  it('a fragment quoted after the word that binds a party, next to a deal, is the deal’s text; a person’s pledge is speech', () => {
+    expect(kinds('Under the deal, Chile withdrew its troops. Peru, for its part, undertook to “refrain from the use of force against its neighbour.”')).toEqual([
+      { text: 'refrain from the use of force against its neighbour.', kind: 'document', speaker: null },
+    ]);
+    expect(kinds('Under the deal, Chile withdrew its troops. President Ana Ruiz pledged to “never let this happen again.”')).toEqual([
+      { text: 'never let this happen again.', kind: 'speech', speaker: 'Ana Ruiz' },
+    ]);
+  });
+
   it('“it” going on with the document of the sentence before', () => {
     expect(kinds('The charter was signed in May. “Each member will aid the others,” the charter reads. It adds that aid may include “the dispatch of troops.”')).toEqual([
       { text: 'Each member will aid the others,', kind: 'document', speaker: null },

@@ -45,6 +45,7 @@ export function compileRules(raw: RawRules): RuleSet {
     kinds: {
       documentNouns: lower(raw.document_nouns),
       documentVerbs: lower(raw.document_verbs),
+      commitmentWords: lower(raw.commitment_words),
       treatyLanguage: phraseRegex(raw.treaty_language ?? []),
       titleNouns: lower(raw.title_nouns),
       titleHeads: new Set(raw.title_heads ?? []),

@@ -77,6 +77,7 @@ export interface RawRules {
   gender?: RawGender[];
   document_nouns?: string[];
   document_verbs?: string[];
+  commitment_words?: string[];
   treaty_language?: string[];
   title_nouns?: string[];
   title_heads?: string[];
@@ -298,6 +299,7 @@ export const SECTIONS: Record<string, Section> = {
   },
   document_nouns: list,
   document_verbs: list,
+  commitment_words: list,
   treaty_language: list,
   title_nouns: list,
   title_heads: list,

@@ -89,6 +89,8 @@ export interface RuleSet {
   kinds: {
     documentNouns: Set<string>;
     documentVerbs: Set<string>;
+    /** words by which a party takes on an obligation ("undertook to", "a pledge to") */
+    commitmentWords: Set<string>;
     treatyLanguage: RegExp;
     titleNouns: Set<string>;
     titleHeads: Set<string>;

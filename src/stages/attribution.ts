@@ -51,7 +51,8 @@ export function attributeQuotes(
     const found = documentForIt(findSpeaker(unit, unitIndex, at, discourse, rules), unitIndex, discourse);
     const speaker = found ? discourse.resolve(found.referent, unitIndex, found.referent.start) : null;
     const afterDocumentText = !!lastDocument && unitIndex - lastDocument.unitIndex <= 2 && unit.block - lastDocument.block <= 1;
-    const evidence: KindEvidence = { text, quote, unit, at, found: found && { ...found, speakerResolved: speaker !== null }, afterDocumentText };
+    const nearTreaty = namesTreaty(text, unit.span.start, quote.open, rules) || namesTreatyBefore(text, mentions.units, unitIndex, rules);
+    const evidence: KindEvidence = { text, quote, unit, at, found: found && { ...found, speakerResolved: speaker !== null }, afterDocumentText, nearTreaty };
     const kind = classifyKind(evidence, rules);
     if (kind === 'document') lastDocument = { unitIndex, block: unit.block };
     const spoken = kind === 'speech' && found && speaker;
@@ -82,6 +83,16 @@ function continuedQuoteSpeakers(quotes: QuoteSpan[], attributions: Attribution[]
     attributions[i] = { ...here, speaker: { ...next.speaker, rule: 'continued-quote' }, cue: next.cue, confidence: next.confidence * 0.9 };
   }
   return attributions;
+}
+
+function namesTreaty(text: string, start: number, end: number, rules: RuleSet): boolean {
+  return rules.treaties.anyNoun.test(text.slice(start, end));
+}
+
+/** The sentence before this one, in this paragraph or the one before, names a treaty or deal. */
+function namesTreatyBefore(text: string, units: Unit[], unitIndex: number, rules: RuleSet): boolean {
+  const previous = units[unitIndex - 1];
+  return !!previous && units[unitIndex].block - previous.block <= 1 && namesTreaty(text, previous.span.start, previous.span.end, rules);
 }
 
 /**

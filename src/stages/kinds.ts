@@ -20,6 +20,8 @@ export interface KindEvidence {
   found: { referent: Referent; rule: string; direct: boolean; speakerResolved: boolean } | null;
   /** a quote in this sentence or the two before it (this paragraph or the one before) was document text */
   afterDocumentText: boolean;
+  /** this sentence before the quote, or the sentence before it in this paragraph or the one before, names a treaty or deal */
+  nearTreaty: boolean;
 }
 
 /** Rules whose cue is a verb with an explicit subject: strong evidence of speech. */
@@ -48,6 +50,10 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   // "The two sides pledged “not to join any bloc directed against the other Party”": the parties
   // speak together through their treaty, so their quoted pledge is its text
   if (found?.referent.type === 'plural' && rules.treaties.partySubjects.test(found.referent.mention)) return 'document';
+  // "Under the deal, … the US undertook to “refrain from …”", "a pledge to “support …”": the text that
+  // binds a party, quoted after the word that binds it; a person's pledge stays their speech
+  const personal = found && (found.referent.type === 'person' || found.referent.type === 'pronoun' || found.referent.type === 'description');
+  if (e.nearTreaty && !personal && /^\p{Ll}/u.test(inner.trim()) && commitmentBefore(tokens, e.at, rules)) return 'document';
   if (found && CUE_RULES.has(found.rule)) return 'speech';
   if (!found && inDocumentSentence(inner, tokens, e.at, rules)) return 'document';
   // "The charter says “…”. The three states also commit to fight “…”": the parties' obligations, in the text's words
@@ -57,6 +63,14 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   if (treatyText) return 'document';
   if (isFullSentence(inner)) return 'speech';
   return 'term';
+}
+
+/** A commitment word among the four words before the quote ("undertook to", "pledged that they"). */
+function commitmentBefore(tokens: Token[], at: number, rules: RuleSet): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 4; k--) {
+    if (tokens[k].kind === 'word' && rules.kinds.commitmentWords.has(tokens[k].lower)) return true;
+  }
+  return false;
 }
 
 function wordCount(s: string): number {
