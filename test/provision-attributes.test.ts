@@ -12,6 +12,27 @@ const read = (group: string, name: string) => extract(readBytes(join(FIXTURES, g
 const attributes = (record: ReturnType<typeof extract>) =>
   record.provisions.map((p) => [p.type, p.evidence, p.modality, p.reciprocal, p.negated, p.conditions.map((c) => c.kind)]);
 
+describe('treaty texts: article titles are no clauses', () => {
+  it('a title on its own line under “Article N”, before a blank line, is skipped', () => {
+    const text = [
+      'TREATY ON MILITARY COOPERATION BETWEEN THE REPUBLIC OF CHILE AND THE REPUBLIC OF PERU',
+      'The Republic of Chile and the Republic of Peru, hereinafter referred to as the Parties,',
+      'Have agreed as follows:',
+      'Article 1\nJoint Exercises',
+      'The Parties shall hold joint exercises every year.',
+      'Article 2\nMilitary-Technical Cooperation and Training',
+      '1. The Parties shall cooperate in the supply of weapons and military equipment.',
+      'Article 3\nDuration',
+      'This Treaty is concluded for a period of ten years.',
+    ].join('\n\n');
+    expect(extract(text).provisions.map((p) => [p.type, p.text])).toEqual([
+      ['joint_forces', 'The Parties shall hold joint exercises every year.'],
+      ['military_aid', 'The Parties shall cooperate in the supply of weapons and military equipment.'],
+      ['duration', 'This Treaty is concluded for a period of ten years.'],
+    ]);
+  });
+});
+
 describe('provision attributes', () => {
   it('Kazakhstan-Kyrgyzstan alliance treaty (treaty text: every clause quoted)', () => {
     const record = read('treaties', 'treaty-kazakhstan-kyrgyzstan-alliance');

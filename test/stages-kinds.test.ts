@@ -41,6 +41,12 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 
+  it('a treaty that “states” is no speaker, nor is “a member state” a speaker who states', () => {
+    expect(kinds('Article 4 of the Andean Security Treaty states that if a member state “is attacked by any state, all the other members shall assist it.”')).toEqual([
+      { text: 'is attacked by any state, all the other members shall assist it.', kind: 'document', speaker: null },
+    ]);
+  });
+
   it('“it” going on with the document of the sentence before', () => {
     expect(kinds('The charter was signed in May. “Each member will aid the others,” the charter reads. It adds that aid may include “the dispatch of troops.”')).toEqual([
       { text: 'Each member will aid the others,', kind: 'document', speaker: null },

@@ -467,7 +467,14 @@ function nextQuoteSpeaker(unit: Unit, unitIndex: number, at: number, discourse: 
 function verbAt(tokens: Token[], i: number, rules: RuleSet): VerbForm | null {
   const t = tokens[i];
   if (!t || t.kind !== 'word' || endsKnownName(tokens[i - 1], t, rules)) return null;
-  return rules.verbs.get(t.lower) ?? null;
+  const verb = rules.verbs.get(t.lower);
+  return verb && !nounAfterSingular(tokens, i, verb) ? verb : null;
+}
+
+/** "a member state “is …”": a base form right after a singular noun and its article is that noun's head, not a verb. */
+function nounAfterSingular(tokens: Token[], i: number, verb: VerbForm): boolean {
+  const [article, noun] = [tokens[i - 2], tokens[i - 1]];
+  return tokens[i].lower === verb.lemma && noun?.kind === 'word' && !/s$/.test(noun.lower) && /^(?:a|an|each|every|this|that)$/.test(article?.lower ?? '');
 }
 
 function isDocumentVerb(t: Token, rules: RuleSet): boolean {

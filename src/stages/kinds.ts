@@ -161,7 +161,9 @@ function labelledByVerb(tokens: Token[], noun: number, rules: RuleSet): boolean 
 function inDocumentSentence(inner: string, tokens: Token[], at: number, rules: RuleSet): boolean {
   if (!/^\p{Ll}/u.test(inner.trim())) return false;
   if (DEMONSTRATIVES.has(tokens[at - 1]?.lower ?? '')) return false;
-  const hasCue = tokens.some((t) => t.kind === 'word' && rules.verbs.has(t.lower) && rules.verbs.get(t.lower)!.verbClass !== 'attitude');
+  // "the Collective Security Treaty states that …": a document's verb is no one's speaking
+  const saidByDocument = (k: number) => rules.kinds.documentVerbs.has(tokens[k].lower) && tokens.slice(Math.max(0, k - 3), k).some((t) => t.kind === 'word' && rules.kinds.documentNouns.has(t.lower));
+  const hasCue = tokens.some((t, k) => t.kind === 'word' && rules.verbs.has(t.lower) && rules.verbs.get(t.lower)!.verbClass !== 'attitude' && !saidByDocument(k));
   return !hasCue && tokens.some((t, k) => isDocumentNoun(t, rules) || isDocumentPart(tokens, k, rules));
 }
 

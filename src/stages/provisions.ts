@@ -294,6 +294,7 @@ function skipHeading(body: string): number {
   const heading = /^(?:(?:Article|ARTICLE|Art\.)\s+(?:\d+|[IVXLC]+)|\d{1,2})\.?\s*(?:[-–—:]\s*)?/.exec(body);
   if (!heading) return 0;
   const rest = body.slice(heading[0].length);
-  const title = /^([^\n.]{1,60})\n(?=\p{Lu})/u.exec(rest);
+  // the title may end the block ("Article 8\nMilitary Cooperation" and then a blank line)
+  const title = /^([^\n.]{1,60})(?:\n(?=\p{Lu})|\s*$)/u.exec(rest);
   return heading[0].length + (title && title[1].split(/\s+/).length <= 8 ? title[0].length : 0);
 }
