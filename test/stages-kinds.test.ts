@@ -47,6 +47,12 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 
+  it('one unknown name after “the” is a body, whose pledge under a deal quotes the deal', () => {
+    expect(kinds('Under the deal, Chile withdrew its troops. In return, the Zafaris pledged that they “will not allow any group to use the soil of the country against Chile.”')).toEqual([
+      { text: 'will not allow any group to use the soil of the country against Chile.', kind: 'document', speaker: null },
+    ]);
+  });
+
   it('“it” going on with the document of the sentence before', () => {
     expect(kinds('The charter was signed in May. “Each member will aid the others,” the charter reads. It adds that aid may include “the dispatch of troops.”')).toEqual([
       { text: 'Each member will aid the others,', kind: 'document', speaker: null },

@@ -409,6 +409,10 @@ function analyzeWords(words: Token[], rules: RuleSet, text: string, appositive: 
     if (place && !roleWords.length) {
       return { type: place === 'organization' ? 'organization' : 'place', name: stripPossessive(name), role: null, mention, ...span };
     }
+    // "the Taliban", "the Bundestag": one unknown name after "the" is a body, not a person
+    if (!roleWords.length && nameWords.length === 1 && /\bthe\s+$/i.test(text.slice(Math.max(0, span.start - 4), span.start))) {
+      return { type: 'organization', name: stripPossessive(name), role: appositiveText, mention, ...span };
+    }
     return { type: 'person', name: stripPossessive(name), role: appositiveText ?? role, mention, ...span };
   }
   if (words.some((w) => isTitleWord(stripPossessive(w.lower), rules))) {
