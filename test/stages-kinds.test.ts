@@ -47,6 +47,11 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 
+  it('a commitment quoted right after quoted treaty text is treaty text too', () => {
+    const text = 'Under the deal, Chile withdrew its troops. In return, the Zafaris pledged that they “will not attack Chile.”\n\nChile, for its part, undertook to “refrain from any use of force against the Zafaris.”';
+    expect(kinds(text).map((q) => q.kind)).toEqual(['document', 'document']);
+  });
+
   it('one unknown name after “the” is a body, whose pledge under a deal quotes the deal', () => {
     expect(kinds('Under the deal, Chile withdrew its troops. In return, the Zafaris pledged that they “will not allow any group to use the soil of the country against Chile.”')).toEqual([
       { text: 'will not allow any group to use the soil of the country against Chile.', kind: 'document', speaker: null },

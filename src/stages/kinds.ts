@@ -53,7 +53,7 @@ export function classifyKind(e: KindEvidence, rules: RuleSet): QuoteKind {
   // "Under the deal, … the US undertook to “refrain from …”", "a pledge to “support …”": the text that
   // binds a party, quoted after the word that binds it; a person's pledge stays their speech
   const personal = found && (found.referent.type === 'person' || found.referent.type === 'pronoun' || found.referent.type === 'description');
-  if (e.nearTreaty && !personal && /^\p{Ll}/u.test(inner.trim()) && commitmentBefore(tokens, e.at, rules)) return 'document';
+  if ((e.nearTreaty || e.afterDocumentText) && !personal && /^\p{Ll}/u.test(inner.trim()) && commitmentBefore(tokens, e.at, rules)) return 'document';
   if (found && CUE_RULES.has(found.rule)) return 'speech';
   if (!found && inDocumentSentence(inner, tokens, e.at, rules)) return 'document';
   // "The charter says “…”. The three states also commit to fight “…”": the parties' obligations, in the text's words
