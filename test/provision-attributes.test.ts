@@ -33,6 +33,13 @@ describe('treaty texts: article titles are no clauses', () => {
   });
 });
 
+describe('a clause a later treaty dropped is negated', () => {
+  it('“which dropped the obligation to consult”', () => {
+    const record = extract('In 1993 the two states signed a new Treaty of Friendship, which dropped the obligation to consult in the event of an attack.');
+    expect(record.provisions.map((p) => [p.type, p.negated])).toEqual([['consultation', true]]);
+  });
+});
+
 describe('provision attributes', () => {
   it('Kazakhstan-Kyrgyzstan alliance treaty (treaty text: every clause quoted)', () => {
     const record = read('treaties', 'treaty-kazakhstan-kyrgyzstan-alliance');

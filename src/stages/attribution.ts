@@ -43,6 +43,7 @@ export function attributeQuotes(
   const discourse = new Discourse(text, mentions, rules);
   // where the last document quote was: a fragment about the parties right after it goes on quoting the text
   let lastDocument: { unitIndex: number; block: number } | null = null;
+  const treatyNounAt = firstTreatyNouns(text, mentions.units, rules);
   const attributions = quotes.map((quote, qi): Attribution => {
     const unitIndex = unitAt(mentions.units, quote.open);
     const { unit, at } = quoteWindow(mentions.units[unitIndex], quote.open);
@@ -51,7 +52,8 @@ export function attributeQuotes(
     const found = documentForIt(findSpeaker(unit, unitIndex, at, discourse, rules), unitIndex, discourse);
     const speaker = found ? discourse.resolve(found.referent, unitIndex, found.referent.start) : null;
     const afterDocumentText = !!lastDocument && unitIndex - lastDocument.unitIndex <= 2 && unit.block - lastDocument.block <= 1;
-    const nearTreaty = namesTreaty(text, unit.span.start, quote.open, rules) || namesTreatyBefore(text, mentions.units, unitIndex, rules);
+    const previous = mentions.units[unitIndex - 1];
+    const nearTreaty = treatyNounAt(unitIndex) < quote.open || (!!previous && unit.block - previous.block <= 1 && treatyNounAt(unitIndex - 1) < Infinity);
     const evidence: KindEvidence = { text, quote, unit, at, found: found && { ...found, speakerResolved: speaker !== null }, afterDocumentText, nearTreaty };
     const kind = classifyKind(evidence, rules);
     if (kind === 'document') lastDocument = { unitIndex, block: unit.block };
@@ -85,14 +87,21 @@ function continuedQuoteSpeakers(quotes: QuoteSpan[], attributions: Attribution[]
   return attributions;
 }
 
-function namesTreaty(text: string, start: number, end: number, rules: RuleSet): boolean {
-  return rules.treaties.anyNoun.test(text.slice(start, end));
-}
-
-/** The sentence before this one, in this paragraph or the one before, names a treaty or deal. */
-function namesTreatyBefore(text: string, units: Unit[], unitIndex: number, rules: RuleSet): boolean {
-  const previous = units[unitIndex - 1];
-  return !!previous && units[unitIndex].block - previous.block <= 1 && namesTreaty(text, previous.span.start, previous.span.end, rules);
+/**
+ * Where each sentence first names a treaty or deal (Infinity if nowhere), looked up once per
+ * sentence: a test per quote of the text before it was quadratic in a run-on sentence of quotes.
+ */
+function firstTreatyNouns(text: string, units: Unit[], rules: RuleSet): (unitIndex: number) => number {
+  const found = new Map<number, number>();
+  return (u) => {
+    let at = found.get(u);
+    if (at === undefined) {
+      const match = rules.treaties.anyNoun.exec(text.slice(units[u].span.start, units[u].span.end));
+      at = match ? units[u].span.start + match.index : Infinity;
+      found.set(u, at);
+    }
+    return at;
+  };
 }
 
 /**
