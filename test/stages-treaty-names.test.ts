@@ -14,6 +14,10 @@ describe('a treaty’s name ends where its title does', () => {
     expect(names('Chile and Peru signed the Treaty on Friendship and Strategic Partnership during a visit to Lima.')).toEqual(['Treaty on Friendship and Strategic Partnership']);
   });
 
+  it('“between A and B” names parties, and the name does not run on into the sentence', () => {
+    expect(names('A draft security agreement between Chile and Peru began circulating on social media on 24 March.')).toEqual(['draft security agreement']);
+  });
+
   it('a lower-case purpose complement stays part of a common-noun name', () => {
     expect(names('Chile and Peru signed an agreement on military cooperation in Lima.')).toEqual(['agreement on military cooperation']);
   });

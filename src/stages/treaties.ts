@@ -163,7 +163,8 @@ function readMention(text: string, tokens: Token[], k: number, u: number, mentio
 function readComplement(tokens: Token[], k: number): Token[] {
   if (tokens[k + 1]?.lower === 'between') {
     let j = k + 2;
-    while (j < tokens.length && j - k < 14 && tokens[j].lower !== 'on' && tokens[j].kind !== 'punct') j++;
+    // the parties are names joined by "and": "between China and the Solomon Islands on …", not "… began circulating on"
+    while (j < tokens.length && j - k < 14 && tokens[j].lower !== 'on' && tokens[j].kind !== 'punct' && (tokens[j].cap || /^(?:and|the|of)$/.test(tokens[j].lower))) j++;
     if (tokens[j]?.lower === 'on') k = j - 1;
   }
   const first = tokens[k + 1];
