@@ -26,7 +26,7 @@ describe('document: the article quotes a treaty’s own words', () => {
     ]);
   });
 
-  it('the parties’ quoted pledge is their treaty’s text, and a title’s words after its comma are no group of speakers', () => {
+  it('the parties’ quoted pledge is their treaty’s text', () => {
     expect(kinds('In 1995 Chile and Peru signed their Treaty on Friendship, Cooperation and Mutual Aid in Lima. The two sides pledged “not to join any alliance directed against the other Party.”')).toEqual([
       { text: 'not to join any alliance directed against the other Party.', kind: 'document', speaker: null },
     ]);

@@ -332,9 +332,6 @@ export function appositiveAfter(tokens: Token[], comma: number, rules: RuleSet):
   return null;
 }
 
-/** The start of a document's title running on past a comma: "Treaty on Friendship, " (see analyzeWords). */
-const TITLE_BEFORE_COMMA = /\b(?:Treaty|Agreement|Accord|Pact|Convention|Charter|Declaration|Protocol|Memorandum)\s+(?:on|of|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)*,\s*$/u;
-
 /** Splits a phrase into descriptor and name and decides what it refers to. */
 export function analyzePhrase(words: Token[], rules: RuleSet, text: string, appositive: { start: number; end: number } | null): Referent | null {
   const indefinite = words[0]?.lower === 'a' || words[0]?.lower === 'an' || INDEFINITES.has(words[0]?.lower ?? '');
@@ -358,10 +355,6 @@ function analyzeWords(words: Token[], rules: RuleSet, text: string, appositive: 
     return { type: 'plural', name: mention, role: null, mention, ...span };
   }
   const titleHead = words.findIndex((w) => w.cap && rules.kinds.titleHeads.has(w.text) && w.text !== 'On');
-  // "… Treaty on Friendship, Cooperation and Mutual Assistance": the title's later words, after its comma
-  if (TITLE_BEFORE_COMMA.test(text.slice(Math.max(0, span.start - 120), span.start))) {
-    return { type: 'document', name: mention, role: null, mention, ...span };
-  }
   // "Treaty of Friendship, Cooperation and Mutual Assistance": a document named by its head and what follows "of"
   if (titleHead === 0 || (titleHead > 0 && words[titleHead + 1]?.lower === 'of')) {
     return { type: 'document', name: mention, role: null, mention, ...span };
